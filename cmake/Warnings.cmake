@@ -3,7 +3,7 @@
 add_library(conformance_warnings INTERFACE)
 target_compile_options(conformance_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-  -Wimplicit-fallthrough -Wnull-dereference -Wformat=2)
+  -Wimplicit-fallthrough -Wformat=2)
 if(CONFORMANCE_WERROR)
   target_compile_options(conformance_warnings INTERFACE -Werror)
 endif()
