@@ -79,7 +79,7 @@ Result<std::string> fetch_section(const ParsedMessage& parsed, std::string_view 
       const bool wanted_if_listed = spec.text == Text::header_fields;
       std::string out;
       for (const auto& field : message->fields.fields)
-        if (listed(spec.fields, field.name) == wanted_if_listed) out += field.serialize();
+        if (listed(spec.header_fields, field.name) == wanted_if_listed) out += field.serialize();
       out += message->fields.separator;
       return out;
     }

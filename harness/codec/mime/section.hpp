@@ -1,7 +1,6 @@
 // Section lookup for IMAP's BODY[<section>]<<partial>> (RFC 9051 §6.4.5):
 // given a parsed message and the bytes it was parsed from, the bytes a
-// server must return. The same shape as imap::Section, kept separate so the
-// MIME codec does not depend on the IMAP one.
+// server must return.
 #pragma once
 
 #include <cstdint>
@@ -11,24 +10,14 @@
 #include <vector>
 
 #include "harness/codec/common/result.hpp"
+#include "harness/codec/imap/section.hpp"
 #include "harness/codec/mime/structure.hpp"
 
 namespace conformance::codec::mime {
 
-struct SectionSpec {
-  enum class Text {
-    none,               // BODY[] or BODY[1.2]
-    header,             // HEADER
-    header_fields,      // HEADER.FIELDS (names)
-    header_fields_not,  // HEADER.FIELDS.NOT (names)
-    text,               // TEXT
-    mime,               // MIME (only after a part number)
-  };
-  std::vector<std::uint32_t> part;  // {1, 2} for "1.2"; empty for the message
-  Text text = Text::none;
-  std::vector<std::string> fields;  // for header_fields and header_fields_not
-  friend bool operator==(const SectionSpec&, const SectionSpec&) = default;
-};
+// The section grammar is IMAP's; one structure serves the parser of FETCH
+// commands and this lookup.
+using SectionSpec = imap::Section;
 
 // The entity a part path names, by the numbering of RFC 9051 §6.4.5: the
 // parts of a multipart are numbered from 1; a message/rfc822 part's numbers
