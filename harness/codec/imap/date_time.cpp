@@ -71,7 +71,11 @@ DateTime read_date_time(Reader& reader) {
     sign = -1;
   else
     reader.fail("'+' or '-' of the zone");
+  const std::size_t zone_at = reader.offset();
   const int zone = read_fixed_digits(reader, 4, "four-digit zone");
+  // zone = ("+" / "-") 4DIGIT, hours then minutes: "+0099" has no meaning,
+  // and could not be written back as read.
+  check_range(reader, zone_at, zone % 100, 0, 59, "zone minutes 00..59");
   value.zone_minutes = sign * ((zone / 100) * 60 + zone % 100);
   reader.expect('"');
   return value;

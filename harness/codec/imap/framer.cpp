@@ -41,7 +41,11 @@ void FrameScanner::reset() {
   in_literal_ = false;
 }
 
-Step<Frame> FrameScanner::scan(std::string_view buffer) {
+Step<Frame> FrameScanner::scan(std::string_view buffer) { return scan_frame(buffer, false); }
+
+Step<Frame> FrameScanner::scan_stopping_at_literals(std::string_view buffer) { return scan_frame(buffer, true); }
+
+Step<Frame> FrameScanner::scan_frame(std::string_view buffer, bool stop_at_literals) {
   for (;;) {
     if (in_literal_) {
       const LiteralMarker& literal = partial_.literals.back();
@@ -100,6 +104,10 @@ Step<Frame> FrameScanner::scan(std::string_view buffer) {
     }
     partial_.literals.push_back(*marker);
     in_literal_ = true;
+    if (stop_at_literals) {
+      const std::size_t literal_end = marker->data_offset + marker->length;
+      return Step<Frame>::need_more(buffer.size() >= literal_end ? 0 : literal_end - buffer.size());
+    }
   }
 }
 

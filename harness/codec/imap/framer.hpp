@@ -59,6 +59,14 @@ class FrameScanner {
   // `consumed()` bytes and calls again with what follows.
   Step<Frame> scan(std::string_view buffer);
 
+  // Like scan(), but also stops right after accepting each literal
+  // announcement, before looking at its data: need_more(n), n being how many
+  // of the literal's octets are not in `buffer` yet (0 when all are), with
+  // awaiting_literal() naming it. The next call goes on from there. A server
+  // uses it to act on every announcement in order (send "+" for {N}, refuse
+  // a literal that LITERAL- forbids), whether or not the data came early.
+  Step<Frame> scan_stopping_at_literals(std::string_view buffer);
+
   // While scan() is waiting for the data of a literal: that literal. A
   // server uses it to send "+ " for a synchronizing literal (RFC 9051 §7.5).
   const LiteralMarker* awaiting_literal() const { return in_literal_ ? &partial_.literals.back() : nullptr; }
@@ -69,6 +77,8 @@ class FrameScanner {
   const FrameLimits& limits() const { return limits_; }
 
  private:
+  Step<Frame> scan_frame(std::string_view buffer, bool stop_at_literals);
+
   FrameLimits limits_;
   Frame partial_;
   std::size_t segment_start_ = 0;

@@ -41,6 +41,22 @@ TEST(ImapDateTime, RejectsHourOutOfRange) {
   EXPECT_FALSE(r.ok());
 }
 
+TEST(ImapDateTime, RejectsZoneMinutesOutOfRange) {
+  Reader r("\"17-Jul-1996 02:44:25 +0099\"");
+  read_date_time(r);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().offset, 23u);
+}
+
+TEST(ImapDateTime, LargestZoneRoundTrips) {
+  Reader r("\"17-Jul-1996 02:44:25 -9959\"");
+  auto value = read_date_time(r);
+  ASSERT_TRUE(r.ok());
+  Writer w;
+  write_date_time(w, value);
+  EXPECT_EQ(w.bytes(), "\"17-Jul-1996 02:44:25 -9959\"");
+}
+
 TEST(ImapDate, ParsesSearchDateQuotedOrNot) {
   Reader bare("1-Feb-1994");
   EXPECT_EQ(read_date(bare), (Date{1, 2, 1994}));

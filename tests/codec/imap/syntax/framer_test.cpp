@@ -73,6 +73,36 @@ TEST(ImapFramer, ChunkedDeliveryGivesTheSameFrame) {
   EXPECT_EQ(last.value(), whole.value());
 }
 
+// A server must act on each announcement in order, even when the client
+// sent the data along with it (RFC 9051 §7.5, RFC 7888).
+TEST(ImapFramer, StopsAtEveryLiteralAnnouncementWhenAsked) {
+  const std::string frame = "A1 LOGIN {1}\r\na {2+}\r\nbc\r\n";
+  FrameScanner scanner;
+  auto step = scanner.scan_stopping_at_literals(frame);
+  ASSERT_TRUE(step.needs_more());
+  EXPECT_EQ(step.more_needed(), 0u);
+  ASSERT_NE(scanner.awaiting_literal(), nullptr);
+  EXPECT_EQ(scanner.awaiting_literal()->marker_offset, 9u);
+  EXPECT_TRUE(scanner.awaiting_literal()->synchronizing);
+  step = scanner.scan_stopping_at_literals(frame);
+  ASSERT_TRUE(step.needs_more());
+  ASSERT_NE(scanner.awaiting_literal(), nullptr);
+  EXPECT_EQ(scanner.awaiting_literal()->marker_offset, 16u);
+  EXPECT_FALSE(scanner.awaiting_literal()->synchronizing);
+  step = scanner.scan_stopping_at_literals(frame);
+  ASSERT_TRUE(step.complete());
+  EXPECT_EQ(step.consumed(), frame.size());
+  EXPECT_EQ(step.value().literals.size(), 2u);
+}
+
+TEST(ImapFramer, StopAtLiteralReportsTheMissingDataBytes) {
+  FrameScanner scanner;
+  auto step = scanner.scan_stopping_at_literals("A1 APPEND INBOX {10}\r\n0123");
+  ASSERT_TRUE(step.needs_more());
+  EXPECT_EQ(step.more_needed(), 6u);
+  EXPECT_EQ(scanner.awaiting_literal()->length, 10u);
+}
+
 TEST(ImapFramer, RejectsLineOverTheCapWithoutWaitingForItsEnd) {
   FrameLimits limits;
   limits.max_line_length = 100;
