@@ -168,6 +168,17 @@ std::string Reader::quoted() {
   }
   std::string value;
   for (;;) {
+    // Ordinary characters are copied a run at a time; the checks below see
+    // only the character that ends the run.
+    std::size_t run_end = pos_;
+    while (run_end < input_.size()) {
+      const auto c = static_cast<unsigned char>(input_[run_end]);
+      if (c == '"' || c == '\\' || c == '\r' || c == '\n' || c == 0 || (c >= 0x80 && !options_.allow_8bit_quoted))
+        break;
+      ++run_end;
+    }
+    value.append(input_.substr(pos_, run_end - pos_));
+    pos_ = run_end;
     if (at_end()) {
       fail("closing '\"'");
       return {};

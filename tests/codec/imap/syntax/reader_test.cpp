@@ -35,6 +35,22 @@ TEST(ImapReader, RejectsBackslashBeforeOrdinaryCharacterInQuotedString) {
   EXPECT_EQ(r.error().offset, 3u);
 }
 
+TEST(ImapReader, ReadsQuotedStringWithEscapesBetweenRuns) {
+  Reader r(R"("first run \\ second \" third" rest)");
+  EXPECT_EQ(r.quoted(), R"(first run \ second " third)");
+  EXPECT_EQ(r.rest(), " rest");
+}
+
+TEST(ImapReader, Rejects8BitQuotedCharacterAtItsOffsetWhenNotAllowed) {
+  ReaderOptions options;
+  options.allow_8bit_quoted = false;
+  Reader r("\"abc\xC3\xA9\"", options);
+  r.quoted();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().offset, 4u);
+  EXPECT_EQ(r.error().expected, "7-bit character in quoted string");
+}
+
 TEST(ImapReader, RejectsUnterminatedQuotedString) {
   Reader r("\"abc\r\n");
   r.quoted();
