@@ -29,7 +29,11 @@ struct LineScan {
 // terminator, as RFC 5321 §4.5.3.1 does. A line longer than that is reported
 // as too_long as soon as the cap is passed, without waiting for its end, so a
 // peer that never sends CRLF cannot make the caller buffer without bound.
+//
+// `resume_from` lets a caller that already scanned the first N bytes of an
+// incomplete line (and found no end there) skip them when more bytes arrive,
+// so a line delivered a byte at a time costs O(n), not O(n^2).
 LineScan scan_line(std::string_view buffer, std::size_t max_line_length,
-                   LineEnding ending = LineEnding::crlf_only);
+                   LineEnding ending = LineEnding::crlf_only, std::size_t resume_from = 0);
 
 }  // namespace conformance::codec

@@ -38,6 +38,7 @@ std::optional<LiteralMarker> literal_marker_at_end(std::string_view line) {
 void FrameScanner::reset() {
   partial_ = Frame{};
   segment_start_ = 0;
+  line_scanned_ = 0;
   in_literal_ = false;
 }
 
@@ -52,10 +53,13 @@ Step<Frame> FrameScanner::scan_frame(std::string_view buffer, bool stop_at_liter
       const std::size_t literal_end = literal.data_offset + literal.length;
       if (buffer.size() < literal_end) return Step<Frame>::need_more(literal_end - buffer.size());
       segment_start_ = literal_end;
+      line_scanned_ = 0;
       in_literal_ = false;
     }
 
-    const LineScan line = scan_line(buffer.substr(segment_start_), limits_.max_line_length, limits_.ending);
+    const LineScan line =
+        scan_line(buffer.substr(segment_start_), limits_.max_line_length, limits_.ending, line_scanned_);
+    line_scanned_ = line.status == LineScan::Status::incomplete ? buffer.size() - segment_start_ : 0;
     if (line.status == LineScan::Status::incomplete) {
       if (buffer.size() > limits_.max_frame_size) {
         const std::size_t at = segment_start_;

@@ -82,6 +82,7 @@ class FrameScanner {
   FrameLimits limits_;
   Frame partial_;
   std::size_t segment_start_ = 0;
+  std::size_t line_scanned_ = 0;  // bytes of the current line already searched for its end
   bool in_literal_ = false;
 };
 

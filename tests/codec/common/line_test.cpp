@@ -50,5 +50,17 @@ TEST(ScanLine, EndlessLineIsTooLongOnceCapIsReached) {
   EXPECT_EQ(scan_line(std::string(999, 'x'), 1000).status, LineScan::Status::incomplete);
 }
 
+TEST(ScanLine, ResumingFindsCrlfSplitAcrossTheResumePoint) {
+  // The first call saw "abc\r" with no end; the LF arrives next.
+  auto scan = scan_line("abc\r\n", 1000, LineEnding::crlf_only, 4);
+  ASSERT_TRUE(scan.complete());
+  EXPECT_EQ(scan.content_length, 3u);
+  EXPECT_EQ(scan.terminator_length, 2u);
+}
+
+TEST(ScanLine, ResumingStillEnforcesTheCap) {
+  EXPECT_EQ(scan_line(std::string(100, 'x'), 100, LineEnding::crlf_only, 99).status, LineScan::Status::too_long);
+}
+
 }  // namespace
 }  // namespace conformance::codec
