@@ -11,6 +11,8 @@
 #include <utility>
 #include <variant>
 
+#include "harness/common/expected.hpp"
+
 namespace conformance::net {
 
 enum class ErrorCode {
@@ -45,42 +47,7 @@ struct Error {
 
 // A value or the Error that prevented it.
 template <class T>
-class [[nodiscard]] Outcome {
- public:
-  Outcome(T value) : state_(std::in_place_index<0>, std::move(value)) {}
-  Outcome(Error error) : state_(std::in_place_index<1>, std::move(error)) {}
-
-  bool ok() const { return state_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-
-  T& value() & { return std::get<0>(state_); }
-  const T& value() const& { return std::get<0>(state_); }
-  T&& value() && { return std::get<0>(std::move(state_)); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-
-  const Error& error() const { return std::get<1>(state_); }
-
- private:
-  std::variant<T, Error> state_;
-};
-
-// Success, or the Error.
-template <>
-class [[nodiscard]] Outcome<void> {
- public:
-  Outcome() = default;
-  Outcome(Error error) : error_(std::move(error)) {}
-
-  bool ok() const { return !error_.has_value(); }
-  explicit operator bool() const { return ok(); }
-  const Error& error() const { return *error_; }
-
- private:
-  std::optional<Error> error_;
-};
+using Outcome = Expected<T, Error>;
 
 using Status = Outcome<void>;
 

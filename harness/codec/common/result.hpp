@@ -8,6 +8,8 @@
 #include <utility>
 #include <variant>
 
+#include "harness/common/expected.hpp"
+
 namespace conformance::codec {
 
 struct ParseError {
@@ -20,27 +22,7 @@ struct ParseError {
 
 // A parsed value or the error that stopped parsing.
 template <class T>
-class [[nodiscard]] Result {
- public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
-  Result(ParseError error) : state_(std::in_place_index<1>, std::move(error)) {}
-
-  bool ok() const { return state_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-
-  T& value() & { return std::get<0>(state_); }
-  const T& value() const& { return std::get<0>(state_); }
-  T&& value() && { return std::get<0>(std::move(state_)); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-
-  const ParseError& error() const { return std::get<1>(state_); }
-
- private:
-  std::variant<T, ParseError> state_;
-};
+using Result = Expected<T, ParseError>;
 
 // Outcome of decoding one unit (a reply, a response, a message) from the
 // front of a buffer that may hold only part of it.

@@ -80,7 +80,8 @@ TEST(ImapReader, RejectsNulInOrdinaryLiteralButNotInLiteral8) {
   Reader plain(with_nul);
   plain.string();
   EXPECT_FALSE(plain.ok());
-  Reader binary("~" + with_nul);
+  const std::string literal8 = "~" + with_nul;  // the Reader views it; it must outlive the Reader
+  Reader binary(literal8);
   StringForm form{};
   EXPECT_EQ(binary.string(&form), std::string("a\0b", 3));
   EXPECT_EQ(form, StringForm::literal8);
