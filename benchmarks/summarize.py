@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints MB/s per benchmark and its ratio to the memchr floor of the same
-program and buffer. A floor is a benchmark whose name mentions "memchr"; a
+program and buffer. A floor is a benchmark whose name mentions "memchr" or
+"floor"; a
 parser benchmark is paired with the floor whose name shares the longest
 prefix with its own (so a program with two buffers gets two floors)."""
 import json
@@ -20,7 +21,7 @@ def main(paths):
     for path in paths:
         with open(path) as f:
             runs = [b for b in json.load(f)["benchmarks"] if b.get("run_type", "iteration") == "iteration"]
-        floors = [b for b in runs if "memchr" in b["name"].lower()]
+        floors = [b for b in runs if "memchr" in b["name"].lower() or "floor" in b["name"].lower()]
         program = os.path.basename(path).removesuffix(".json")
         for b in runs:
             rate = b.get("bytes_per_second")
