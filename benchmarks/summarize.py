@@ -5,15 +5,18 @@ program and buffer. A floor is a benchmark whose name mentions "memchr" or
 parser benchmark is paired with the floor whose name shares the longest
 prefix with its own (so a program with two buffers gets two floors)."""
 import json
+import re
 import os
 import sys
 
 
-def common_prefix(a, b):
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+def words(name):
+    """BM_ImapFetchListing_Decoder -> {"bm", "imap", "fetch", "listing", "decoder"}"""
+    return {w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)}
+
+
+def shared_words(a, b):
+    return len(words(a) & words(b))
 
 
 def main(paths):
@@ -27,7 +30,7 @@ def main(paths):
             rate = b.get("bytes_per_second")
             if rate is None or b in floors:
                 continue
-            floor = max(floors, key=lambda f: common_prefix(f["name"], b["name"]), default=None)
+            floor = max(floors, key=lambda f: shared_words(f["name"], b["name"]), default=None)
             name = f"{program}/{b['name']}"
             if floor:
                 fr = floor["bytes_per_second"]
