@@ -1,5 +1,9 @@
 #include "harness/codec/sasl/exchange.hpp"
 
+#include <string>
+
+#include "harness/codec/sasl/mechanism.hpp"
+
 namespace conformance::codec::sasl {
 
 std::string_view to_string(FailureReason reason) {
@@ -49,6 +53,29 @@ ServerStep ServerStep::failure(FailureReason why, ParseError where, std::string 
   s.error = std::move(where);
   s.data = std::move(error_message);
   return s;
+}
+
+}  // namespace conformance::codec::sasl
+
+namespace conformance::codec::sasl {
+
+ServerStep OneMessageServer::start(std::optional<std::string_view> initial_response) {
+  if (state_ != State::idle) return ServerStep::failure(FailureReason::out_of_sequence, {0, "one start"});
+  if (initial_response) return finish(*initial_response);
+  state_ = State::awaiting_message;
+  return ServerStep::challenge({});
+}
+
+ServerStep OneMessageServer::step(std::string_view response) {
+  if (state_ != State::awaiting_message)
+    return ServerStep::failure(FailureReason::out_of_sequence,
+                               {0, "no further " + std::string(mechanism_name(mechanism())) + " message"});
+  return finish(response);
+}
+
+ServerStep OneMessageServer::finish(std::string_view message) {
+  state_ = State::done;
+  return verify(message);
 }
 
 }  // namespace conformance::codec::sasl

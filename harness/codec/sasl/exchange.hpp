@@ -106,4 +106,21 @@ class ServerMechanism {
   virtual ServerStep step(std::string_view response) = 0;
 };
 
+// A server mechanism whose whole exchange is one client message, sent as
+// the initial response or after an empty challenge (PLAIN, EXTERNAL).
+class OneMessageServer : public ServerMechanism {
+ public:
+  ServerStep start(std::optional<std::string_view> initial_response) final;
+  ServerStep step(std::string_view response) final;
+
+ protected:
+  // Judges the client's message; called at most once.
+  virtual ServerStep verify(std::string_view message) = 0;
+
+ private:
+  enum class State { idle, awaiting_message, done };
+  ServerStep finish(std::string_view message);
+  State state_ = State::idle;
+};
+
 }  // namespace conformance::codec::sasl

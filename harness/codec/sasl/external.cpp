@@ -34,21 +34,7 @@ Result<Verified> ExternalClient::complete(std::optional<std::string_view> additi
   return Verified{};
 }
 
-ServerStep ExternalServer::start(std::optional<std::string_view> initial_response) {
-  if (state_ != State::idle) return ServerStep::failure(FailureReason::out_of_sequence, {0, "one start"});
-  if (initial_response) return verify(*initial_response);
-  state_ = State::awaiting_message;
-  return ServerStep::challenge({});
-}
-
-ServerStep ExternalServer::step(std::string_view response) {
-  if (state_ != State::awaiting_message)
-    return ServerStep::failure(FailureReason::out_of_sequence, {0, "no further EXTERNAL message"});
-  return verify(response);
-}
-
 ServerStep ExternalServer::verify(std::string_view message) {
-  state_ = State::done;
   auto parsed = parse_external(message, limits_);
   if (!parsed) return ServerStep::failure(FailureReason::malformed, parsed.error());
   const auto identity = accounts_.external_identity();

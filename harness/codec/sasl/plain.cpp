@@ -55,23 +55,7 @@ Result<Verified> PlainClient::complete(std::optional<std::string_view> additiona
   return Verified{};
 }
 
-ServerStep PlainServer::start(std::optional<std::string_view> initial_response) {
-  if (state_ != State::idle) return ServerStep::failure(FailureReason::out_of_sequence, {0, "one start"});
-  if (!initial_response) {
-    state_ = State::awaiting_message;
-    return ServerStep::challenge({});
-  }
-  return verify(*initial_response);
-}
-
-ServerStep PlainServer::step(std::string_view response) {
-  if (state_ != State::awaiting_message)
-    return ServerStep::failure(FailureReason::out_of_sequence, {0, "no further PLAIN message"});
-  return verify(response);
-}
-
 ServerStep PlainServer::verify(std::string_view message) {
-  state_ = State::done;
   auto parsed = parse_plain(message, limits_);
   if (!parsed) return ServerStep::failure(FailureReason::malformed, parsed.error());
   const std::size_t authcid_at = parsed->authzid.size() + 1;

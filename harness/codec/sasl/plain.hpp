@@ -40,19 +40,15 @@ class PlainClient final : public ClientMechanism {
   State state_ = State::idle;
 };
 
-class PlainServer final : public ServerMechanism {
+class PlainServer final : public OneMessageServer {
  public:
   explicit PlainServer(const Accounts& accounts, Limits limits = {}) : accounts_(accounts), limits_(limits) {}
   Mechanism mechanism() const override { return Mechanism::plain; }
-  ServerStep start(std::optional<std::string_view> initial_response) override;
-  ServerStep step(std::string_view response) override;
 
  private:
-  ServerStep verify(std::string_view message);
-  enum class State { idle, awaiting_message, done };
+  ServerStep verify(std::string_view message) override;
   const Accounts& accounts_;
   Limits limits_;
-  State state_ = State::idle;
 };
 
 }  // namespace conformance::codec::sasl
