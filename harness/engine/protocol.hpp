@@ -116,6 +116,10 @@ class Session {
   virtual net::awaitable<StepOutcome> set_up_fixtures(const scenario::Fixtures& fixtures, StepContext& context);
   virtual net::awaitable<StepOutcome> tear_down_fixtures(const scenario::Fixtures& fixtures, StepContext& context);
 
+  // IMAP: the tag of the last command the scenario sent (the engine keeps
+  // ${tag} set to it). Others: nothing.
+  virtual std::optional<std::string> last_tag() const { return std::nullopt; }
+
   // The conversation state, one of Protocol::state_names().
   virtual std::string state() const = 0;
   // The peer closed the connection (or we did).
@@ -139,5 +143,7 @@ const Protocol& smtp_protocol();
 const Protocol& pop3_protocol();
 const Protocol& imap_protocol();
 const Protocol& protocol_for(scenario::Protocol id);
+// For the scenario loader.
+const scenario::ProtocolRules* rules_for(scenario::Protocol id);
 
 }  // namespace conformance::engine
