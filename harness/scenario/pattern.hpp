@@ -36,6 +36,8 @@ class Pattern {
   std::vector<std::string> group_names() const;
 
  private:
+  Pattern() = default;  // only compile() makes one, so every Pattern holds a compiled regex
+
   std::string source_;
   bool case_insensitive_ = false;
   std::shared_ptr<const re2::RE2> re_;  // immutable and thread-safe; shared by copies

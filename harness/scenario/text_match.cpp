@@ -47,7 +47,11 @@ std::string lower(std::string_view text) {
 std::optional<TextMatch> TextMatch::compile(const YAML::Node& node, const std::string& file, Diagnostics& diagnostics,
                                             std::string_view what) {
   TextMatch match;
-  YAML::Node source_node = node;
+  const std::size_t errors_before = diagnostics.size();
+  // Where the text is, for messages. Not a YAML::Node: assigning one Node to
+  // another rebinds the node it refers to (yaml-cpp), which would turn the
+  // caller's mapping into its own scalar.
+  SourceLocation source_where = location_of(node, file);
   if (node.IsScalar()) {
     match.kind_ = Kind::regex;
     match.source_ = node.Scalar();
@@ -58,7 +62,7 @@ std::optional<TextMatch> TextMatch::compile(const YAML::Node& node, const std::s
                              std::pair{"contains", Kind::contains}, std::pair{"starts_with", Kind::starts_with}}) {
       if (!fields.has(key)) continue;
       ++forms;
-      source_node = fields.get(key);
+      source_where = location_of(fields.get(key), file);
       if (auto text = fields.string(key)) {
         match.kind_ = kind;
         match.source_ = *text;
@@ -72,6 +76,8 @@ std::optional<TextMatch> TextMatch::compile(const YAML::Node& node, const std::s
                                                                     "starts_with"});
       return std::nullopt;
     }
+    // A form that is not a string, a bad ignore_case or an unknown key: no match that half works.
+    if (diagnostics.size() != errors_before) return std::nullopt;
   } else {
     diagnostics.push_back(Diagnostic{location_of(node, file), std::string(what) +
                                                                   " must be a regex string or a mapping, not " +
@@ -82,16 +88,17 @@ std::optional<TextMatch> TextMatch::compile(const YAML::Node& node, const std::s
   match.has_variables_ = mentions_variables(match.source_);
   if (match.kind_ != Kind::regex) return match;
 
-  // Check the regex now; variables stand in as a harmless placeholder.
+  // Check the regex now; variables stand in as a harmless placeholder. Even
+  // without variables the regex is the substituted text, so "$$" means a
+  // literal "$" here as everywhere else, not two end anchors.
   auto checked = substitute(match.source_, [](std::string_view) { return std::optional<std::string>("x"); });
   if (!checked) {
-    diagnostics.push_back(Diagnostic{location_of(source_node, file), std::string(what) + ": unterminated ${"});
+    diagnostics.push_back(Diagnostic{source_where, std::string(what) + ": unterminated ${"});
     return std::nullopt;
   }
-  auto pattern = Pattern::compile(match.has_variables_ ? *checked : match.source_, match.ignore_case_);
+  auto pattern = Pattern::compile(*checked, match.ignore_case_);
   if (!pattern) {
-    diagnostics.push_back(
-        Diagnostic{location_of(source_node, file), std::string(what) + ": bad regex: " + pattern.error()});
+    diagnostics.push_back(Diagnostic{source_where, std::string(what) + ": bad regex: " + pattern.error()});
     return std::nullopt;
   }
   if (!match.has_variables_) match.compiled_ = std::move(pattern.value());

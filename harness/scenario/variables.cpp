@@ -69,16 +69,25 @@ std::optional<std::string> Variables::expand(std::string_view text, Expansion& o
 }
 
 std::string Variables::scrub(std::string_view text) const {
-  std::vector<const std::string*> secrets;
+  // Every byte inside any occurrence of any secret is hidden, then each run
+  // of hidden bytes becomes one "<redacted>": overlapping secrets leak no
+  // part of either, and no secret is looked for inside a "<redacted>".
+  std::vector<bool> hidden;
   for (const auto& [name, value] : values_) {
-    if (value.secret && !value.text.empty()) secrets.push_back(&value.text);
+    if (!value.secret || value.text.empty()) continue;
+    for (std::size_t at = text.find(value.text); at != std::string_view::npos; at = text.find(value.text, at + 1)) {
+      if (hidden.empty()) hidden.resize(text.size(), false);
+      std::fill_n(hidden.begin() + static_cast<std::ptrdiff_t>(at), value.text.size(), true);
+    }
   }
-  std::sort(secrets.begin(), secrets.end(), [](auto* a, auto* b) { return a->size() > b->size(); });
-  std::string result(text);
-  for (const std::string* secret : secrets) {
-    for (std::size_t at = result.find(*secret); at != std::string::npos; at = result.find(*secret, at)) {
-      result.replace(at, secret->size(), kRedacted);
-      at += kRedacted.size();
+  if (hidden.empty()) return std::string(text);
+  std::string result;
+  result.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!hidden[i]) {
+      result += text[i];
+    } else if (i == 0 || !hidden[i - 1]) {
+      result += kRedacted;
     }
   }
   return result;

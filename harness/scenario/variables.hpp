@@ -32,8 +32,9 @@ class Variables {
   // error (returned as the name), so a typo never goes out as "${usr}".
   std::optional<std::string> expand(std::string_view text, Expansion& out) const;
 
-  // Every secret value, longest first, for scrubbing text that did not come
-  // from an expansion (server echoes, error messages).
+  // Every occurrence of a secret value becomes "<redacted>" (overlapping or
+  // adjacent ones a single one), for scrubbing text that did not come from
+  // an expansion (server echoes, error messages).
   std::string scrub(std::string_view text) const;
 
  private:
