@@ -202,6 +202,10 @@ class Execution {
       skip("its fixtures are set up over IMAP (APPEND), and the target has no imap or imaps endpoint");
       co_return false;
     }
+    if (!scenario_.fixtures.empty() && !run_.tls) {
+      error("fixtures are set up over TLS, and the TLS client context failed: " + run_.tls_error);
+      co_return false;
+    }
     if (!scenario_.requires_capabilities.empty()) {
       scenario::Service service = scenario::Service::main;
       for (const Step& step : scenario_.steps) {
@@ -252,7 +256,10 @@ class Execution {
   }
 
   net::awaitable<void> run_guarded() {
-    if (!co_await preflight()) co_return;
+    // GCC 12 miscompiles co_await inside a condition or a ?: (a garbage
+    // `this`, double frees): every co_await here is a plain statement.
+    const bool ready = co_await preflight();
+    if (!ready) co_return;
     if (needs_user(scenario_) || !run_.users.empty()) {
       // Every scenario leases a user when there are some, so exclusive ones
       // (POP3 maildrops, INBOX fixtures) never race a shared one.
@@ -260,7 +267,8 @@ class Execution {
     }
     set_variables();
     if (!scenario_.fixtures.empty()) {
-      if (!co_await set_up_fixtures()) co_return;
+      const bool fixtures_ready = co_await set_up_fixtures();
+      if (!fixtures_ready) co_return;
     }
     co_await run_steps();
   }
@@ -339,7 +347,7 @@ class Execution {
     if (!upgraded->discarded_plaintext.empty()) {
       // RFC 3207 §4.2 / RFC 2595 §3.1: nothing sent before the handshake may be
       // treated as protected; a server that sends it is injecting.
-      findings_.push_back(Finding{"RFC 3207 §4.2",
+      findings_.push_back(Finding{std::string(starttls_clause()),
                                   "the server sent " + std::to_string(upgraded->discarded_plaintext.size()) +
                                       " bytes after the STARTTLS go-ahead, before the handshake: " +
                                       one_line(upgraded->discarded_plaintext)});
@@ -348,6 +356,19 @@ class Execution {
     }
     conn.transcript->record(net::Direction::tls_event, describe_tls(upgraded->info));
     co_return StepOutcome::pass(describe_tls(upgraded->info));
+  }
+
+  // Where each protocol says data before the handshake must be discarded.
+  std::string_view starttls_clause() const {
+    switch (scenario_.protocol) {
+      case scenario::Protocol::smtp:
+        return "RFC 3207 §4.2";
+      case scenario::Protocol::pop3:
+        return "RFC 2595 §4";
+      case scenario::Protocol::imap:
+        return "RFC 9051 §6.2.1";
+    }
+    return "RFC 3207 §4.2";
   }
 
   net::awaitable<StepOutcome> starttls(Connection& conn, net::Duration timeout) {
@@ -379,16 +400,24 @@ class Execution {
   net::awaitable<StepOutcome> with_fixture_connection(bool set_up, const scenario::Fixtures& fixtures) {
     Connection& conn = connection(set_up ? "fixtures" : "fixtures-teardown");
     const net::Duration timeout(run_.settings.step_timeout);
+    // Credentials never cross the wire in clear for our own bookkeeping:
+    // implicit TLS when there is an imaps endpoint, else STARTTLS.
+    const bool has_imaps = run_.target.endpoints.contains("imaps");
     auto opened = co_await open_connection(conn, run_.protocols(scenario::Protocol::imap), scenario::Service::main,
-                                           scenario::TlsMode::target_default, true, timeout);
+                                           has_imaps ? scenario::TlsMode::implicit : scenario::TlsMode::starttls, true,
+                                           timeout);
     if (!opened.ok) co_return opened;
     StepContext context = context_for(conn, timeout);
     const TargetUser& user = run_.users.user(*user_index_);
     Credentials credentials{user.name, user.password};
     auto logged_in = co_await conn.session->login(credentials, "", true, context);
     if (!logged_in.ok) co_return logged_in;
-    auto done = set_up ? co_await conn.session->set_up_fixtures(fixtures, context)
-                       : co_await conn.session->tear_down_fixtures(fixtures, context);
+    StepOutcome done;
+    if (set_up) {
+      done = co_await conn.session->set_up_fixtures(fixtures, context);
+    } else {
+      done = co_await conn.session->tear_down_fixtures(fixtures, context);
+    }
     co_await close(conn);
     co_return done;
   }
@@ -485,7 +514,10 @@ class Execution {
     }
     if (const auto* starttls_step = std::get_if<scenario::StartTlsStep>(&step.action)) {
       record.summary = starttls_step->expect_success ? "starttls" : "starttls (must be refused)";
-      if (starttls_step->expect_success) co_return co_await starttls(conn, timeout);
+      if (starttls_step->expect_success) {
+        auto upgraded = co_await starttls(conn, timeout);
+        co_return upgraded;
+      }
       StepContext context = context_for(conn, timeout);
       auto agreed = co_await conn.session->request_starttls(context);
       if (agreed.ok) {
@@ -547,8 +579,12 @@ class Execution {
       if (auto redacted = conn.session->redact(bytes)) rendering = *redacted;
       rendering = variables_.scrub(rendering);
       summary += rendering;
-      net::Status written = rendering == bytes ? co_await conn.stream->write(bytes, timeout)
-                                               : co_await conn.stream->write_secret(bytes, rendering, timeout);
+      net::Status written;
+      if (rendering == bytes) {
+        written = co_await conn.stream->write(bytes, timeout);
+      } else {
+        written = co_await conn.stream->write_secret(bytes, rendering, timeout);
+      }
       conn.session->sent(bytes);
       if (auto tag = conn.session->last_tag()) variables_.set("tag", *tag);
       bytes.clear();
@@ -814,7 +850,7 @@ net::awaitable<void> probe_capabilities(scenario::Protocol protocol_id, scenario
           }
         }
       }
-      if (failure.empty() && !run.users.empty()) {
+      if (failure.empty() && tls_on && !run.users.empty()) {  // never a password in clear for a probe
         const TargetUser& user = run.users.user(0);
         Credentials credentials{user.name, user.password};
         auto logged_in = co_await session->login(credentials, "", true, context);
