@@ -489,7 +489,9 @@ class Execution {
   net::awaitable<StepOutcome> run_step(const Step& step, Connection& conn, result::StepRecord& record) {
     const net::Duration timeout = step_timeout(step);
     const bool is_connect = std::holds_alternative<scenario::ConnectStep>(step.action);
-    const bool is_wait = std::holds_alternative<scenario::WaitStep>(step.action);
+    // These need no open connection: a state can be asserted after a close.
+    const bool is_wait = std::holds_alternative<scenario::WaitStep>(step.action) ||
+                         (std::holds_alternative<scenario::StateAssertStep>(step.action) && conn.session);
     if (!is_connect && !is_wait && (!conn.stream || !conn.open)) {
       record.summary = step.kind;
       co_return StepOutcome::fail("connection '" + conn.name + "' is not open");

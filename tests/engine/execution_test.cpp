@@ -120,7 +120,8 @@ TEST(Execution, EndlessLineFailsAtTheLineCap) {
   ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> {
     const std::string chunk(64 * 1024, 'A');
     for (int i = 0; i < 256; ++i) {  // 16 MiB without a line end, unless the client goes away
-      if (!co_await stream.write(chunk, 2s)) co_return;
+      auto written = co_await stream.write(chunk, 2s);
+      if (!written) co_return;
     }
   });
   std::vector<scenario::Scenario> scenarios{make_scenario("t.flood", {connect_step()})};

@@ -127,7 +127,8 @@ net::awaitable<Pop3Session::ReplyRead> Pop3Session::read_reply(ResponseShape sha
     // command got a body it does not take. Skip it and read on.
     if (!skipped_body && conversation_.last_reply_was_single_line_ok()) {
       skipped_body = true;
-      if (co_await skip_stray_body(context)) continue;
+      const bool skipped = co_await skip_stray_body(context);
+      if (skipped) continue;
     }
     report(conversation_.received_garbage(*garbage), context);
     context.stream.take_buffered();
