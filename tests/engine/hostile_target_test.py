@@ -76,7 +76,7 @@ def run_against(binary, scenarios, behaviour):
                    "--timeout", str(STEP_TIMEOUT_S), "--jobs", str(JOBS), "--report", f"json={report}"]
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         started = time.monotonic()
-        completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900)
+        completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900, env=env)
         elapsed = time.monotonic() - started
         max_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
         listener.close()
