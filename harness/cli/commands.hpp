@@ -38,7 +38,20 @@ struct ListArguments {
   bool json = false;
 };
 
+struct FakeArguments {
+  std::string protocol;             // smtp pop3 imap
+  std::vector<std::string> listen;  // "127.0.0.1:2525" or "imaps://127.0.0.1:9993"
+  std::string ca_out;
+  std::string certificate = "valid";
+  std::string starttls = "offered";
+  std::string certificate_file;
+  std::string key_file;
+  bool local_recipients_only = false;
+  bool quiet = false;
+};
+
 int run_command(const RunArguments& arguments);
+int fake_command(const FakeArguments& arguments);
 int list_command(const ListArguments& arguments);
 int validate_command(const std::vector<std::string>& paths);
 

@@ -7,7 +7,7 @@
 using conformance::cli::ExitCode;
 
 int main(int argc, char** argv) {
-  CLI::App app{"conformance: RFC conformance tests for SMTP, POP3 and IMAP servers", "conformance"};
+  CLI::App app{"conformance: RFC conformance tests for SMTP, POP3 and IMAP servers and clients", "conformance"};
   app.set_version_flag("--version", std::string("conformance ") + CONFORMANCE_VERSION);
   app.require_subcommand(1);
 
@@ -45,6 +45,24 @@ int main(int argc, char** argv) {
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files against the format and its meaning");
   validate_cmd->add_option("paths", validate_paths, "Scenario files or directories")->required();
 
+  conformance::cli::FakeArguments fake;
+  auto* fake_cmd = app.add_subcommand("fake", "Run one built-in fake server until SIGINT/SIGTERM (docs/fakes/)");
+  fake_cmd->add_option("protocol", fake.protocol, "smtp, pop3 or imap")
+      ->required()
+      ->check(CLI::IsMember({"smtp", "pop3", "imap"}));
+  fake_cmd->add_option("--listen", fake.listen,
+                       "Address to listen on, repeatable: HOST:PORT (plain, STARTTLS offered) or a URL such as "
+                       "imaps://127.0.0.1:9993 (implicit TLS); default: every service on 127.0.0.1, ephemeral ports");
+  fake_cmd->add_option("--ca-out", fake.ca_out, "Write the CA certificate clients should trust to this file");
+  fake_cmd->add_option("--certificate", fake.certificate,
+                       "Certificate to present: valid, expired, not-yet-valid, wrong-host, self-signed, untrusted-root");
+  fake_cmd->add_option("--starttls", fake.starttls, "offered, not-offered or refused");
+  fake_cmd->add_option("--cert-file", fake.certificate_file, "PEM certificate chain to use instead of a throwaway one");
+  fake_cmd->add_option("--key-file", fake.key_file, "PEM private key of --cert-file");
+  fake_cmd->add_flag("--local-recipients-only", fake.local_recipients_only,
+                     "SMTP: accept mail for the store's users only and refuse relaying (default: accept any)");
+  fake_cmd->add_flag("--quiet,-q", fake.quiet, "Do not print connections and transcripts");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -60,6 +78,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return conformance::cli::run_command(run);
+    if (*fake_cmd) return conformance::cli::fake_command(fake);
     if (*list_cmd) return conformance::cli::list_command(list);
     if (*validate_cmd) return conformance::cli::validate_command(validate_paths);
   } catch (const std::exception& failure) {

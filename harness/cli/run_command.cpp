@@ -1,4 +1,5 @@
 #include "harness/cli/commands.hpp"
+#include "harness/cli/embedded_target.hpp"
 #include "harness/engine/protocol.hpp"
 #include "harness/engine/run_context.hpp"
 #include "harness/engine/runner.hpp"
@@ -98,8 +99,19 @@ int run_command(const RunArguments& arguments) {
     std::cerr << "conformance: --report: " << requests.error() << "\n";
     return kUsage;
   }
-  auto target = build_target(arguments);
-  if (!target) return kUsage;
+  // No server named: the built-in fakes play it (started once the
+  // scenarios say which protocols are needed).
+  const bool embedded = arguments.targets.empty() && arguments.target_file.empty();
+  std::optional<engine::Target> target;
+  if (!embedded) {
+    target = build_target(arguments);
+    if (!target) return kUsage;
+  } else if (!arguments.user.empty() || !arguments.password_env.empty() || !arguments.ca_file.empty() ||
+             !arguments.server_name.empty() || arguments.insecure) {
+    std::cerr << "conformance: --user, --password-env, --ca-file, --server-name and --insecure need a --target or "
+                 "--target-file; without one the built-in fakes are the server under test\n";
+    return kUsage;
+  }
 
   auto loaded = scenario::load_paths(arguments.paths, engine::rules_for);
   if (!loaded.diagnostics.empty()) {
@@ -112,6 +124,21 @@ int run_command(const RunArguments& arguments) {
   selection.exclude_tags = split_commas(arguments.exclude_tags);
   selection.shard = shard;
   const auto chosen = engine::select_scenarios(loaded.scenarios, selection);
+
+  std::optional<EmbeddedTarget> fakes;
+  if (embedded) {
+    std::set<std::string> protocols;
+    for (const auto* scenario : chosen) protocols.insert(std::string(scenario::to_string(scenario->protocol)));
+    auto started = start_embedded_target(protocols);
+    if (!started) {
+      std::cerr << "conformance: " << started.error() << "\n";
+      return kUsage;
+    }
+    fakes = std::move(*started);
+    target = fakes->target;
+    std::cerr << "conformance: no --target given: running against the built-in fakes (" << target->describe()
+              << ")\n";
+  }
 
   engine::RunSettings settings;
   settings.step_timeout = std::chrono::milliseconds(std::llround(arguments.timeout_seconds * 1000));

@@ -1,0 +1,141 @@
+// `conformance fake smtp|pop3|imap`: one built-in fake, standalone, until
+// SIGINT or SIGTERM, so any test suite can use it the way people use
+// GreenMail or Mailpit. It prints where it listens, then one line per
+// connection and each connection's transcript when it ends.
+#include "fakes/store/default_dataset.hpp"
+#include "fakes/suite/fake_suite.hpp"
+#include "harness/cli/commands.hpp"
+#include "harness/engine/target.hpp"
+
+#include <signal.h>
+
+#include <algorithm>
+#include <iostream>
+#include <mutex>
+
+namespace conformance::cli {
+namespace {
+
+// The services a fake of `protocol` offers, plain first.
+std::vector<std::string> services_of(const std::string& protocol) {
+  if (protocol == "smtp") return {"smtp", "submission", "submissions"};
+  if (protocol == "pop3") return {"pop3", "pop3s"};
+  return {"imap", "imaps"};
+}
+
+// "127.0.0.1:2525" (the protocol's plain service) or "imaps://127.0.0.1:9993".
+Expected<fakes::ListenSpec, std::string> parse_listen(const std::string& protocol, const std::string& text) {
+  std::string url = text;
+  if (text.find("://") == std::string::npos) url = services_of(protocol).front() + "://" + text;
+  auto endpoint = engine::parse_endpoint_url(url);
+  if (!endpoint) return "--listen " + text + ": " + endpoint.error();
+  if (std::string(scenario::to_string(endpoint->protocol)) != protocol)
+    return "--listen " + text + ": not a " + protocol + " service";
+  boost::system::error_code error;
+  auto address = boost::asio::ip::make_address(endpoint->host, error);
+  if (error) return "--listen " + text + ": give an IP address, not a host name";
+  fakes::ListenSpec spec;
+  spec.service = endpoint->key;
+  spec.endpoint = net::tcp::endpoint(address, endpoint->port);
+  spec.implicit_tls = endpoint->implicit_tls;
+  return spec;
+}
+
+std::optional<tls::LeafFault> parse_certificate(const std::string& name) {
+  for (auto fault : {tls::LeafFault::none, tls::LeafFault::expired, tls::LeafFault::not_yet_valid,
+                     tls::LeafFault::wrong_host, tls::LeafFault::self_signed, tls::LeafFault::untrusted_root}) {
+    std::string spelled(tls::to_string(fault));
+    std::replace(spelled.begin(), spelled.end(), '_', '-');
+    if (name == spelled || (name == "valid" && fault == tls::LeafFault::none)) return fault;
+  }
+  return std::nullopt;
+}
+
+std::optional<fakes::StartTlsPolicy> parse_starttls(const std::string& name) {
+  if (name == "offered") return fakes::StartTlsPolicy::offered;
+  if (name == "not-offered") return fakes::StartTlsPolicy::not_offered;
+  if (name == "refused") return fakes::StartTlsPolicy::refused;
+  return std::nullopt;
+}
+
+}  // namespace
+
+int fake_command(const FakeArguments& arguments) {
+  const auto available = fakes::available_fakes();
+  if (std::find(available.begin(), available.end(), arguments.protocol) == available.end()) {
+    std::cerr << "conformance fake: no " << arguments.protocol << " fake in this build\n";
+    return kUsage;
+  }
+  fakes::FakeSuiteOptions options;
+  options.protocols = {arguments.protocol};
+  for (const std::string& text : arguments.listen) {
+    auto spec = parse_listen(arguments.protocol, text);
+    if (!spec) {
+      std::cerr << "conformance fake: " << spec.error() << "\n";
+      return kUsage;
+    }
+    options.listen[arguments.protocol].push_back(*spec);
+  }
+  auto certificate = parse_certificate(arguments.certificate);
+  if (!certificate) {
+    std::cerr << "conformance fake: --certificate " << arguments.certificate
+              << ": one of valid, expired, not-yet-valid, wrong-host, self-signed, untrusted-root\n";
+    return kUsage;
+  }
+  options.tls.certificate = *certificate;
+  auto starttls = parse_starttls(arguments.starttls);
+  if (!starttls) {
+    std::cerr << "conformance fake: --starttls " << arguments.starttls << ": one of offered, not-offered, refused\n";
+    return kUsage;
+  }
+  options.tls.starttls = *starttls;
+  if (!arguments.certificate_file.empty()) options.tls.certificate_file = arguments.certificate_file;
+  if (!arguments.key_file.empty()) options.tls.key_file = arguments.key_file;
+  options.seed = [](fakes::store::MailStore& store) { fakes::store::load_default_dataset(store); };
+  options.accept_any_recipient = !arguments.local_recipients_only;
+  auto output = std::make_shared<std::mutex>();
+  if (!arguments.quiet) {
+    options.log = [output](std::string_view line) {
+      std::lock_guard lock(*output);
+      std::cout << line << (line.ends_with('\n') ? "" : "\n") << std::flush;
+    };
+    options.log_transcripts = true;
+  }
+
+  // Blocked before the fakes' thread starts, so it inherits the mask and
+  // the signals wait for sigwait below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto suite = fakes::FakeSuite::start(std::move(options));
+  if (!suite) {
+    std::cerr << "conformance fake: " << suite.error() << "\n";
+    return kUnreachable;
+  }
+  if (!arguments.ca_out.empty()) {
+    auto written = (*suite)->write_ca(arguments.ca_out);
+    if (!written) {
+      std::cerr << "conformance fake: --ca-out: " << written.error() << "\n";
+      return kUsage;
+    }
+  }
+  {
+    std::lock_guard lock(*output);
+    for (const fakes::BoundEndpoint& bound : (*suite)->endpoints()) {
+      std::cout << "listening " << bound.service << " " << bound.endpoint.address().to_string() << ":"
+                << bound.endpoint.port() << (bound.implicit_tls ? " implicit-tls" : "") << "\n";
+    }
+    std::cout << "ca-file " << (arguments.ca_out.empty() ? (*suite)->ca_file().string() : arguments.ca_out) << "\n"
+              << "ready (users alice and bob, docs/fakes/store.md; stop with SIGINT or SIGTERM)\n"
+              << std::flush;
+  }
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  suite->reset();
+  return kPassed;
+}
+
+}  // namespace conformance::cli
