@@ -39,7 +39,7 @@ struct ListArguments {
 };
 
 struct FakeArguments {
-  std::string protocol;             // smtp pop3 imap
+  std::vector<std::string> protocols;  // smtp pop3 imap: one or more, sharing one store
   std::vector<std::string> listen;  // "127.0.0.1:2525" or "imaps://127.0.0.1:9993"
   std::string ca_out;
   std::string certificate = "valid";

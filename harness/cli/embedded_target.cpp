@@ -37,6 +37,9 @@ Expected<EmbeddedTarget, std::string> start_embedded_target(const std::set<std::
   const std::string password = random_password();
   fakes::FakeSuiteOptions options;
   options.protocols = protocols;
+  // Scenario fixtures are created over IMAP (APPEND) whatever the
+  // scenario's protocol, so the IMAP fake comes along when there is one.
+  if (std::find(available.begin(), available.end(), "imap") != available.end()) options.protocols.insert("imap");
   options.store.domain = kDomain;
   options.seed = [&password](fakes::store::MailStore& store) {
     for (int i = 1; i <= kUsers; ++i) {

@@ -1,4 +1,4 @@
-// `conformance fake smtp|pop3|imap`: one built-in fake, standalone, until
+// `conformance fake smtp|pop3|imap...`: built-in fakes, standalone, until
 // SIGINT or SIGTERM, so any test suite can use it the way people use
 // GreenMail or Mailpit. It prints where it listens, then one line per
 // connection and each connection's transcript when it ends.
@@ -23,14 +23,20 @@ std::vector<std::string> services_of(const std::string& protocol) {
   return {"imap", "imaps"};
 }
 
-// "127.0.0.1:2525" (the protocol's plain service) or "imaps://127.0.0.1:9993".
-Expected<fakes::ListenSpec, std::string> parse_listen(const std::string& protocol, const std::string& text) {
+// "127.0.0.1:2525" (the plain service of the only protocol given) or a
+// URL naming the service: "imaps://127.0.0.1:9993".
+Expected<fakes::ListenSpec, std::string> parse_listen(const std::vector<std::string>& protocols,
+                                                      const std::string& text) {
   std::string url = text;
-  if (text.find("://") == std::string::npos) url = services_of(protocol).front() + "://" + text;
+  if (text.find("://") == std::string::npos) {
+    if (protocols.size() != 1) return "--listen " + text + ": with several protocols, give a URL (imap://HOST:PORT)";
+    url = services_of(protocols.front()).front() + "://" + text;
+  }
   auto endpoint = engine::parse_endpoint_url(url);
   if (!endpoint) return "--listen " + text + ": " + endpoint.error();
-  if (std::string(scenario::to_string(endpoint->protocol)) != protocol)
-    return "--listen " + text + ": not a " + protocol + " service";
+  const std::string protocol(scenario::to_string(endpoint->protocol));
+  if (std::find(protocols.begin(), protocols.end(), protocol) == protocols.end())
+    return "--listen " + text + ": a " + protocol + " service, but " + protocol + " is not among the fakes started";
   boost::system::error_code error;
   auto address = boost::asio::ip::make_address(endpoint->host, error);
   if (error) return "--listen " + text + ": give an IP address, not a host name";
@@ -62,20 +68,27 @@ std::optional<fakes::StartTlsPolicy> parse_starttls(const std::string& name) {
 
 int fake_command(const FakeArguments& arguments) {
   const auto available = fakes::available_fakes();
-  if (std::find(available.begin(), available.end(), arguments.protocol) == available.end()) {
-    std::cerr << "conformance fake: no " << arguments.protocol << " fake in this build\n";
-    return kUsage;
-  }
   fakes::FakeSuiteOptions options;
-  options.protocols = {arguments.protocol};
+  for (const std::string& protocol : arguments.protocols) {
+    if (std::find(available.begin(), available.end(), protocol) == available.end()) {
+      std::cerr << "conformance fake: no " << protocol << " fake in this build\n";
+      return kUsage;
+    }
+    options.protocols.insert(protocol);
+  }
   for (const std::string& text : arguments.listen) {
-    auto spec = parse_listen(arguments.protocol, text);
+    auto spec = parse_listen(arguments.protocols, text);
     if (!spec) {
       std::cerr << "conformance fake: " << spec.error() << "\n";
       return kUsage;
     }
-    options.listen[arguments.protocol].push_back(*spec);
+    const std::string protocol(spec->service == "submission" || spec->service == "submissions" ? "smtp"
+                               : spec->service == "pop3s"                                      ? "pop3"
+                               : spec->service == "imaps"                                      ? "imap"
+                                                                                               : spec->service);
+    options.listen[protocol].push_back(*spec);
   }
+  // A protocol given without --listen gets its usual services on ephemeral ports.
   auto certificate = parse_certificate(arguments.certificate);
   if (!certificate) {
     std::cerr << "conformance fake: --certificate " << arguments.certificate

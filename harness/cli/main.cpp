@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
 
   conformance::cli::FakeArguments fake;
   auto* fake_cmd = app.add_subcommand("fake", "Run one built-in fake server until SIGINT/SIGTERM (docs/fakes/)");
-  fake_cmd->add_option("protocol", fake.protocol, "smtp, pop3 or imap")
+  fake_cmd->add_option("protocols", fake.protocols, "smtp, pop3 and/or imap (several share one mail store)")
       ->required()
       ->check(CLI::IsMember({"smtp", "pop3", "imap"}));
   fake_cmd->add_option("--listen", fake.listen,
