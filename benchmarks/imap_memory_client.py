@@ -13,11 +13,11 @@ context = ssl.create_default_context(cafile=ca_file)
 client = imaplib.IMAP4_SSL(host, int(port), ssl_context=context)
 
 
-def timed(label, function, *args):
+def timed(label, function, *args, expected="OK"):
     start = time.monotonic()
     status, data = function(*args)
     elapsed = time.monotonic() - start
-    if status != "OK":
+    if status != expected:
         sys.exit(f"{label}: {status} {data!r}")
     print(f"{label:<40} {elapsed:8.3f} s")
     return data
@@ -34,4 +34,4 @@ timed("UID SEARCH UNSEEN", client.uid, "SEARCH", "UNSEEN")
 timed("SEARCH SUBJECT invoice", client.search, None, "SUBJECT", "invoice")
 timed("FETCH 1:1000 ENVELOPE", client.fetch, "1:1000", "(ENVELOPE)")
 timed("FETCH 50000 BODY.PEEK[]", client.fetch, str(min(50000, int(expected))), "(BODY.PEEK[])")
-timed("LOGOUT", client.logout)
+timed("LOGOUT", client.logout, expected="BYE")
