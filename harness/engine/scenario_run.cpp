@@ -1,7 +1,8 @@
 #include "harness/engine/scenario_run.hpp"
 
 #include "harness/codec/common/base64.hpp"
-#include "harness/net/connect.hpp"
+#include "harness/engine/open_connection.hpp"
+#include "harness/engine/step_text.hpp"
 #include "harness/net/transcript_text.hpp"
 #include "harness/scenario/pattern.hpp"
 
@@ -24,7 +25,6 @@ using scenario::Step;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kMaxUnsolicitedBeforeClose = 1u << 20;  // expect_close: bytes we accept before EOF
-constexpr auto kTeardownTimeout = std::chrono::seconds(2);
 
 std::chrono::milliseconds elapsed_ms(Clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since);
@@ -55,13 +55,6 @@ std::string upper(std::string text) {
   return text;
 }
 
-// A short, readable, single-line rendering for step summaries.
-std::string one_line(std::string_view text, std::size_t max = 160) {
-  std::string escaped = net::escape_bytes(text);
-  if (escaped.size() > max) escaped = escaped.substr(0, max) + "...";
-  return escaped;
-}
-
 int tls_version_rank(std::string_view version) {
   if (version == "SSLv3") return 0;
   if (version == "TLSv1") return 1;
@@ -71,15 +64,6 @@ int tls_version_rank(std::string_view version) {
   if (version == "TLSv1.3") return 4;
   return -1;
 }
-
-struct Connection {
-  std::string name;
-  std::shared_ptr<net::Transcript> transcript;
-  std::optional<net::Stream> stream;
-  std::unique_ptr<Session> session;
-  std::string endpoint_url;
-  bool open = false;
-};
 
 }  // namespace
 
@@ -165,8 +149,6 @@ class Execution {
   net::Duration step_timeout(const Step& step) const {
     return step.timeout ? net::Duration(*step.timeout) : net::Duration(run_.settings.step_timeout);
   }
-
-  const Protocol& protocol() const { return run_.protocols(scenario_.protocol); }
 
   // --- Before the steps ---
 
@@ -299,86 +281,20 @@ class Execution {
     return transcript;
   }
 
-  StepContext context_for(Connection& conn, net::Duration timeout) {
-    return StepContext{*conn.stream, timeout, limits_, variables_, findings_};
-  }
+  StepContext context_for(Connection& conn, net::Duration timeout) { return opener_.context_for(conn, timeout); }
 
-  net::awaitable<StepOutcome> open_connection(Connection& conn, const Protocol& proto, scenario::Service service,
-                                              scenario::TlsMode tls, bool read_greeting, net::Duration timeout) {
-    auto choice = choose_endpoint(run_.target, &proto == &protocol() ? scenario_.protocol : scenario::Protocol::imap,
-                                  service, tls);
+  net::awaitable<StepOutcome> open_connection(Connection& conn, scenario::Protocol protocol_id,
+                                              scenario::Service service, scenario::TlsMode tls, bool read_greeting,
+                                              net::Duration timeout) {
+    auto choice = choose_endpoint(run_.target, protocol_id, service, tls);
     if (!choice.endpoint) co_return StepOutcome::fail("the target has no " + choice.missing + " endpoint");
-    const Endpoint& endpoint = *choice.endpoint;
     conn.transcript = new_transcript();
-    conn.endpoint_url = endpoint.url;
-    conn.session = proto.new_session();
-    net::ConnectOptions options;
-    options.timeout = timeout;
-    options.transcript = conn.transcript;
-    ++run_.connection_attempts;
-    auto stream = co_await net::connect(endpoint.host, endpoint.port, options);
-    if (!stream) co_return StepOutcome::fail("cannot connect to " + endpoint.url + ": " + stream.error().describe());
-    run_.any_connection_made = true;
-    conn.stream.emplace(std::move(stream.value()));
-    conn.open = true;
-    if (choice.implicit_tls) {
-      auto upgraded = co_await handshake(conn, timeout);
-      if (!upgraded.ok) co_return upgraded;
-    }
-    StepContext context = context_for(conn, timeout);
-    if (read_greeting || choice.starttls) {
-      auto greeting = co_await conn.session->read_greeting(context);
-      if (!greeting.ok) co_return greeting;
-    }
-    if (choice.starttls) {
-      auto upgraded = co_await starttls(conn, timeout);
-      if (!upgraded.ok) co_return upgraded;
-    }
-    co_return StepOutcome::pass(choice.implicit_tls ? "implicit TLS: " + describe_tls(*conn.stream->tls_info())
-                                                    : std::string());
-  }
-
-  net::awaitable<StepOutcome> handshake(Connection& conn, net::Duration timeout) {
-    const std::string host =
-        run_.target.server_name.empty() ? conn.stream->remote_endpoint().address().to_string() : run_.target.server_name;
-    net::ClientTlsParams params(host);
-    auto upgraded = co_await conn.stream->start_tls(*run_.tls, params, timeout);
-    if (!upgraded) co_return StepOutcome::fail("TLS handshake failed: " + upgraded.error().describe());
-    if (!upgraded->discarded_plaintext.empty()) {
-      // RFC 3207 §4.2 / RFC 2595 §3.1: nothing sent before the handshake may be
-      // treated as protected; a server that sends it is injecting.
-      findings_.push_back(Finding{std::string(starttls_clause()),
-                                  "the server sent " + std::to_string(upgraded->discarded_plaintext.size()) +
-                                      " bytes after the STARTTLS go-ahead, before the handshake: " +
-                                      one_line(upgraded->discarded_plaintext)});
-      co_return StepOutcome::fail("plaintext after the STARTTLS go-ahead (injection risk)", "nothing",
-                                  one_line(upgraded->discarded_plaintext));
-    }
-    conn.transcript->record(net::Direction::tls_event, describe_tls(upgraded->info));
-    co_return StepOutcome::pass(describe_tls(upgraded->info));
-  }
-
-  // Where each protocol says data before the handshake must be discarded.
-  std::string_view starttls_clause() const {
-    switch (scenario_.protocol) {
-      case scenario::Protocol::smtp:
-        return "RFC 3207 §4.2";
-      case scenario::Protocol::pop3:
-        return "RFC 2595 §4";
-      case scenario::Protocol::imap:
-        return "RFC 9051 §6.2.1";
-    }
-    return "RFC 3207 §4.2";
-  }
-
-  net::awaitable<StepOutcome> starttls(Connection& conn, net::Duration timeout) {
-    StepContext context = context_for(conn, timeout);
-    auto agreed = co_await conn.session->request_starttls(context);
-    if (!agreed.ok) co_return agreed;
-    auto upgraded = co_await handshake(conn, timeout);
-    if (!upgraded.ok) co_return upgraded;
-    conn.session->tls_started();
-    co_return upgraded;
+    OpenRequest request(*choice.endpoint, timeout);
+    request.implicit_tls = choice.implicit_tls;
+    request.starttls = choice.starttls;
+    request.read_greeting = read_greeting;
+    auto opened = co_await opener_.open(conn, run_.protocols(protocol_id), request);
+    co_return std::move(opened.outcome);
   }
 
   // --- Fixtures ---
@@ -403,7 +319,7 @@ class Execution {
     // Credentials never cross the wire in clear for our own bookkeeping:
     // implicit TLS when there is an imaps endpoint, else STARTTLS.
     const bool has_imaps = run_.target.endpoints.contains("imaps");
-    auto opened = co_await open_connection(conn, run_.protocols(scenario::Protocol::imap), scenario::Service::main,
+    auto opened = co_await open_connection(conn, scenario::Protocol::imap, scenario::Service::main,
                                            has_imaps ? scenario::TlsMode::implicit : scenario::TlsMode::starttls, true,
                                            timeout);
     if (!opened.ok) co_return opened;
@@ -501,8 +417,8 @@ class Execution {
       auto choice = choose_endpoint(run_.target, scenario_.protocol, connect->service, connect->tls);
       record.summary = "connect " + (choice.endpoint ? choice.endpoint->url : std::string("?")) +
                        (choice.implicit_tls ? " (implicit TLS)" : choice.starttls ? " (STARTTLS)" : "");
-      co_return co_await open_connection(conn, protocol(), connect->service, connect->tls, connect->read_greeting,
-                                         timeout);
+      co_return co_await open_connection(conn, scenario_.protocol, connect->service, connect->tls,
+                                         connect->read_greeting, timeout);
     }
     if (const auto* send = std::get_if<scenario::SendStep>(&step.action)) {
       co_return co_await run_send(*send, conn, timeout, record);
@@ -517,7 +433,7 @@ class Execution {
     if (const auto* starttls_step = std::get_if<scenario::StartTlsStep>(&step.action)) {
       record.summary = starttls_step->expect_success ? "starttls" : "starttls (must be refused)";
       if (starttls_step->expect_success) {
-        auto upgraded = co_await starttls(conn, timeout);
+        auto upgraded = co_await opener_.starttls(conn, timeout);
         co_return upgraded;
       }
       StepContext context = context_for(conn, timeout);
@@ -727,13 +643,7 @@ class Execution {
 
   // --- After the steps ---
 
-  net::awaitable<void> close(Connection& conn) {
-    if (!conn.stream || !conn.open) co_return;
-    conn.open = false;
-    const net::Duration timeout = std::min<net::Duration>(kTeardownTimeout, run_.settings.step_timeout);
-    (void)co_await conn.stream->close(timeout);
-    if (conn.session) conn.session->closed();
-  }
+  net::awaitable<void> close(Connection& conn) { co_await opener_.close(conn); }
 
   net::awaitable<void> close_all() {
     for (const auto& name : order_) co_await close(connections_.at(name));
@@ -770,6 +680,7 @@ class Execution {
   scenario::Variables variables_;
   Limits limits_ = run_.protocols(scenario_.protocol).default_limits();
   std::vector<Finding> findings_;
+  ConnectionOpener opener_{run_, scenario_.protocol, run_.target.server_name, limits_, variables_, findings_};
   std::map<std::string, Connection> connections_;
   std::vector<std::string> order_;
   std::optional<std::size_t> user_index_;
@@ -783,6 +694,27 @@ net::awaitable<result::ScenarioResult> run_scenario(const scenario::Scenario& sc
   Execution execution(scenario, run);
   co_return co_await execution.run();
 }
+
+namespace {
+
+// Why the probe could not open its connection, in the probe's words.
+std::string probe_failure(const Opened& opened) {
+  switch (opened.failed_at) {
+    case Opened::Stage::none:
+      return {};
+    case Opened::Stage::connect:
+      return opened.cause;
+    case Opened::Stage::tls:
+      return "TLS: " + opened.cause;
+    case Opened::Stage::greeting:
+      return "greeting: " + opened.cause;
+    case Opened::Stage::starttls:
+      return "STARTTLS: " + opened.cause;
+  }
+  return opened.cause;
+}
+
+}  // namespace
 
 net::awaitable<void> probe_capabilities(scenario::Protocol protocol_id, scenario::Service service, RunContext& run) {
   auto& probed = run.capabilities[{protocol_id, service}];
@@ -801,68 +733,52 @@ net::awaitable<void> probe_capabilities(scenario::Protocol protocol_id, scenario
   if (!choice.endpoint) {
     failure = "the target has no " + choice.missing + " endpoint";
   } else {
-    net::ConnectOptions options;
-    options.timeout = timeout;
-    ++run.connection_attempts;
-    auto stream = co_await net::connect(choice.endpoint->host, choice.endpoint->port, options);
-    if (!stream) {
-      failure = stream.error().describe();
-    } else {
-      probed.reached = true;
-      run.any_connection_made = true;
-      auto session = proto.new_session();
-      scenario::Variables variables;
-      variables.set("client_name", run.settings.client_name);
-      std::vector<Finding> findings;
-      Limits limits = proto.default_limits();
-      StepContext context{*stream, timeout, limits, variables, findings};
-      const std::string host =
-          run.target.server_name.empty() ? choice.endpoint->host : run.target.server_name;
-      bool tls_on = false;
-      if (choice.implicit_tls && run.tls) {
-        net::ClientTlsParams params(host);
-        auto upgraded = co_await stream->start_tls(*run.tls, params, timeout);
-        if (!upgraded) failure = "TLS: " + upgraded.error().describe();
-        tls_on = upgraded.ok();
-      }
-      if (failure.empty()) {
-        auto greeting = co_await session->read_greeting(context);
-        if (!greeting.ok) failure = "greeting: " + greeting.reason;
-      }
+    scenario::Variables variables;
+    variables.set("client_name", run.settings.client_name);
+    std::vector<Finding> findings;
+    const Limits limits = proto.default_limits();
+    ConnectionOpener opener(run, protocol_id,
+                            run.target.server_name.empty() ? choice.endpoint->host : run.target.server_name, limits,
+                            variables, findings);
+    Connection conn;
+    OpenRequest request(*choice.endpoint, timeout);
+    // Without a TLS context the probe tries plaintext; whether to STARTTLS
+    // it decides below, from what the server advertises.
+    request.implicit_tls = choice.implicit_tls && run.tls;
+    auto opened = co_await opener.open(conn, proto, request);
+    probed.reached = conn.open;
+    failure = probe_failure(opened);
+    if (conn.open) {
+      StepContext context = opener.context_for(conn, timeout);
+      bool tls_on = request.implicit_tls;
       auto gather = [&](const net::Outcome<std::set<std::string>>& caps) {
         if (caps) probed.capabilities.insert(caps->begin(), caps->end());
         return caps.ok();
       };
       if (failure.empty()) {
-        auto caps = co_await session->capabilities(context);
+        auto caps = co_await conn.session->capabilities(context);
         if (!gather(caps)) failure = "capabilities: " + caps.error().describe();
       }
       const bool offers_starttls =
           probed.capabilities.contains("STARTTLS") || probed.capabilities.contains("STLS");
       if (failure.empty() && !tls_on && offers_starttls && run.tls) {
-        auto agreed = co_await session->request_starttls(context);
-        if (agreed.ok) {
-          net::ClientTlsParams params(host);
-          auto upgraded = co_await stream->start_tls(*run.tls, params, timeout);
-          if (upgraded) {
-            session->tls_started();
-            tls_on = true;
-            auto caps = co_await session->capabilities(context);
-            gather(caps);
-          }
+        auto upgraded = co_await opener.starttls(conn, timeout);
+        if (upgraded.ok) {
+          tls_on = true;
+          auto caps = co_await conn.session->capabilities(context);
+          gather(caps);
         }
       }
       if (failure.empty() && tls_on && !run.users.empty()) {  // never a password in clear for a probe
         const TargetUser& user = run.users.user(0);
         Credentials credentials{user.name, user.password};
-        auto logged_in = co_await session->login(credentials, "", true, context);
+        auto logged_in = co_await conn.session->login(credentials, "", true, context);
         if (logged_in.ok) {
-          auto caps = co_await session->capabilities(context);
+          auto caps = co_await conn.session->capabilities(context);
           gather(caps);
         }
       }
-      const net::Duration close_timeout = std::min<net::Duration>(kTeardownTimeout, timeout);
-      (void)co_await stream->close(close_timeout);
+      co_await opener.close(conn);
     }
   }
   probed.error = failure;

@@ -52,7 +52,12 @@ def main():
 
     check(run(binary, "--version").stdout.startswith("conformance "), "--version")
     check(run(binary, "run").returncode == 2, "run without a path is a usage error")
-    check(run(binary, "run", scenarios).returncode == 2, "run without a target is a usage error")
+    # Without a target the built-in fakes are the server under test, and pass.
+    embedded = run(binary, "run", os.path.join(scenarios, "smtp"))
+    check(embedded.returncode == 0, f"run without a target (built-in fakes): exit {embedded.returncode}")
+    check("built-in fakes" in embedded.stderr, "run without a target says it uses the built-in fakes")
+    check(run(binary, "run", scenarios, "--user", "u", "--password-env", "HOME").returncode == 2,
+          "--user without a target is a usage error")
     check(run(binary, "run", scenarios, "--target", "imap://u:pw@127.0.0.1").returncode == 2,
           "a password in a URL is refused")
     check(run(binary, "run", scenarios, "--target", "imap://127.0.0.1:1", "--shard", "3/2").returncode == 2,

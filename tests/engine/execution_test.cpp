@@ -4,7 +4,7 @@
 #include "harness/engine/scenario_run.hpp"
 #include "harness/net/transcript_text.hpp"
 #include "tests/engine/line_protocol.hpp"
-#include "tests/engine/scripted_peer.hpp"
+#include "tests/support/scripted_server.hpp"
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -17,7 +17,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using testing::line_protocol;
-using testing::ScriptedPeer;
+using test_support::ScriptedPeer;
 
 scenario::Step step(scenario::StepAction action, std::string kind) {
   scenario::Step s;
@@ -85,7 +85,7 @@ std::string all_transcripts(const result::ScenarioResult& r) {
 }
 
 TEST(Execution, PassesWhenEveryStepMatches) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> {
     co_await stream.write("+OK hello\r\n", 1s);
     auto line = co_await stream.read_line(1000, 2s);
     co_await stream.write("+OK got " + std::string(line ? line->content() : "") + "\r\n", 1s);
@@ -99,7 +99,7 @@ TEST(Execution, PassesWhenEveryStepMatches) {
 }
 
 TEST(Execution, StalledServerFailsEachScenarioWithinItsDeadline) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> {
     co_await sleep_for(10s);  // accepts, never answers
     (void)stream;
   });
@@ -117,7 +117,7 @@ TEST(Execution, StalledServerFailsEachScenarioWithinItsDeadline) {
 }
 
 TEST(Execution, EndlessLineFailsAtTheLineCap) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> {
     const std::string chunk(64 * 1024, 'A');
     for (int i = 0; i < 256; ++i) {  // 16 MiB without a line end, unless the client goes away
       auto written = co_await stream.write(chunk, 2s);
@@ -132,7 +132,7 @@ TEST(Execution, EndlessLineFailsAtTheLineCap) {
 }
 
 TEST(Execution, PasswordNeverReachesTranscriptsOrReasons) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> {
     co_await stream.write("+OK hello\r\n", 1s);
     for (int i = 0; i < 2; ++i) {
       auto line = co_await stream.read_line(1000, 2s);
@@ -156,7 +156,7 @@ TEST(Execution, PasswordNeverReachesTranscriptsOrReasons) {
 }
 
 TEST(Execution, ExpectCloseWaitsForThePeerToClose) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> {
     co_await stream.write("+OK hello\r\n", 1s);
     co_await sleep_for(100ms);
     co_await stream.write("+OK bye\r\n", 1s);
@@ -170,7 +170,7 @@ TEST(Execution, ExpectCloseWaitsForThePeerToClose) {
 }
 
 TEST(Execution, ExpectCloseFailsWhenThePeerStaysOpen) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> {
     co_await stream.write("+OK hello\r\n", 1s);
     co_await sleep_for(5s);
   });
@@ -182,7 +182,7 @@ TEST(Execution, ExpectCloseFailsWhenThePeerStaysOpen) {
 }
 
 TEST(Execution, ShouldLevelFailureWarns) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> { co_await stream.write("+OK hi\r\n", 1s); });
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> { co_await stream.write("+OK hi\r\n", 1s); });
   std::vector<scenario::Scenario> scenarios{
       make_scenario("t.should", {connect_step(), expect_line("^never")}, scenario::Level::should)};
   auto outcome = run(scenarios, target_at(peer.port()), 300ms);
@@ -192,7 +192,7 @@ TEST(Execution, ShouldLevelFailureWarns) {
 }
 
 TEST(Execution, KnownDeviationTurnsFailureIntoExpectedFailureAndPassIntoUnexpectedPass) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> { co_await stream.write("+OK hi\r\n", 1s); });
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> { co_await stream.write("+OK hi\r\n", 1s); });
   std::vector<scenario::Scenario> scenarios{make_scenario("t.dev.fails", {connect_step(), expect_line("^never")}),
                                             make_scenario("t.dev.passes", {connect_step()})};
   Target target = target_at(peer.port());
@@ -225,7 +225,7 @@ TEST(Execution, ScenarioNeedingAUserIsSkippedWithoutOne) {
 TEST(Execution, RefusedConnectionFailsAndIsCountedUnreachable) {
   std::uint16_t closed_port = 0;
   {
-    ScriptedPeer peer([](net::Stream) -> net::awaitable<void> { co_return; });
+    ScriptedPeer peer([](net::Stream&) -> net::awaitable<void> { co_return; });
     closed_port = peer.port();
   }
   std::vector<scenario::Scenario> scenarios{make_scenario("t.refused", {connect_step()})};
@@ -240,7 +240,7 @@ TEST(Execution, RefusedConnectionFailsAndIsCountedUnreachable) {
 }
 
 TEST(Execution, CapturedVariableIsUsedByALaterStep) {
-  ScriptedPeer peer([](net::Stream stream) -> net::awaitable<void> {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> {
     co_await stream.write("+OK token=xyz42\r\n", 1s);
     auto line = co_await stream.read_line(1000, 2s);
     co_await stream.write("+OK " + std::string(line ? line->content() : "") + "\r\n", 1s);
@@ -256,6 +256,60 @@ TEST(Execution, CapturedVariableIsUsedByALaterStep) {
                     expect_line("token=(?P<token>\\w+)"), send_line("ECHO ${token}"), expect_line("^\\+OK ECHO xyz42$")})};
   auto outcome = run(scenarios, target_at(peer.port()));
   EXPECT_EQ(outcome.scenarios[0].verdict, result::Verdict::passed) << outcome.scenarios[0].reason;
+}
+
+// `requires:` makes the engine probe the server once per run, on a
+// connection of its own, before any scenario that needs the answer.
+scenario::Scenario requiring(std::string id, std::vector<std::string> capabilities) {
+  scenario::Scenario s = make_scenario(std::move(id), {connect_step()});
+  s.requires_capabilities = std::move(capabilities);
+  return s;
+}
+
+TEST(CapabilityProbe, AdvertisedCapabilityLetsTheScenarioRun) {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> { co_await stream.write("+OK hi\r\n", 1s); });
+  std::vector<scenario::Scenario> scenarios{requiring("t.lines", {"lines"})};
+  RunSettings settings;
+  settings.step_timeout = 2s;
+  RunContext context(target_at(peer.port()), settings, line_protocol);
+  std::vector<const scenario::Scenario*> chosen{&scenarios[0]};
+  auto outcome = run_scenarios(chosen, context, 1, nullptr);
+  EXPECT_EQ(outcome.scenarios[0].verdict, result::Verdict::passed) << outcome.scenarios[0].reason;
+  EXPECT_EQ(context.connection_attempts, 2u) << "the probe's connection and the scenario's";
+  const auto& probed = context.capabilities[{scenario::Protocol::pop3, scenario::Service::main}];
+  EXPECT_TRUE(probed.reached);
+  EXPECT_EQ(probed.capabilities, std::set<std::string>{"LINES"});
+}
+
+TEST(CapabilityProbe, CapabilityNotAdvertisedSkipsTheScenario) {
+  ScriptedPeer peer([](net::Stream& stream) -> net::awaitable<void> { co_await stream.write("+OK hi\r\n", 1s); });
+  std::vector<scenario::Scenario> scenarios{requiring("t.idle", {"IDLE"})};
+  auto outcome = run(scenarios, target_at(peer.port()));
+  EXPECT_EQ(outcome.scenarios[0].verdict, result::Verdict::skipped);
+  EXPECT_EQ(outcome.scenarios[0].reason, "the server does not advertise IDLE");
+}
+
+TEST(CapabilityProbe, ServerThatNeverGreetsIsAnErrorNamingTheGreeting) {
+  ScriptedPeer peer([](net::Stream&) -> net::awaitable<void> { co_await sleep_for(5s); });
+  std::vector<scenario::Scenario> scenarios{requiring("t.silent", {"LINES"})};
+  auto outcome = run(scenarios, target_at(peer.port()), 300ms);
+  EXPECT_EQ(outcome.scenarios[0].verdict, result::Verdict::error);
+  EXPECT_TRUE(outcome.scenarios[0].reason.starts_with("could not learn the server's capabilities: greeting: no greeting: "))
+      << outcome.scenarios[0].reason;
+}
+
+TEST(CapabilityProbe, UnreachableServerIsAnErrorWithTheConnectFailure) {
+  std::uint16_t closed_port = 0;
+  {
+    ScriptedPeer peer([](net::Stream&) -> net::awaitable<void> { co_return; });
+    closed_port = peer.port();
+  }
+  std::vector<scenario::Scenario> scenarios{requiring("t.unreachable", {"LINES"})};
+  auto outcome = run(scenarios, target_at(closed_port), 1000ms);
+  EXPECT_EQ(outcome.scenarios[0].verdict, result::Verdict::error);
+  EXPECT_TRUE(outcome.scenarios[0].reason.starts_with("could not learn the server's capabilities: "))
+      << outcome.scenarios[0].reason;
+  EXPECT_NE(outcome.scenarios[0].reason.find("refused"), std::string::npos) << outcome.scenarios[0].reason;
 }
 
 }  // namespace

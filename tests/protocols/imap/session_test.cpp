@@ -5,107 +5,29 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/asio/read_until.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/write.hpp>
 #include <chrono>
-#include <functional>
-#include <stdexcept>
 
 #include "harness/codec/common/base64.hpp"
-#include "harness/net/connect.hpp"
-#include "harness/protocols/imap/expect_compiler.hpp"
+#include "harness/protocols/imap/rules.hpp"
+#include "tests/support/session_loopback.hpp"
 
 namespace conformance::protocols::imap {
 namespace {
 
-namespace asio = boost::asio;
-using namespace std::chrono_literals;
-using net::tcp;
+using namespace test_support;
 
-// What the fake server does, in order.
-struct Action {
-  enum class Kind { send, read_line, close };
-  Kind kind = Kind::send;
-  std::string bytes;
-};
-Action send(std::string bytes) { return Action{Action::Kind::send, std::move(bytes)}; }
-Action read_line() { return Action{Action::Kind::read_line, {}}; }
-Action close_connection() { return Action{Action::Kind::close, {}}; }
+// The IMAP tests give the server's side as a list of turns; the lines it
+// read stay in `lines_received` (without CRLF) for the checks.
+struct Harness : SessionLoopback<ImapSession> {
+  std::vector<std::string> lines_received;
+  ServerScript server;
 
-struct Harness {
-  asio::io_context io;
-  tcp::acceptor acceptor{io, tcp::endpoint(asio::ip::address_v4::loopback(), 0)};
-  std::vector<std::string> lines_received;  // by the server, without CRLF
-  std::shared_ptr<net::Transcript> transcript = std::make_shared<net::Transcript>();
-  engine::Limits limits;
-  scenario::Variables variables;
-  std::vector<engine::Finding> findings;
-  net::Duration timeout = std::chrono::seconds(5);
-
-  void serve(std::vector<Action> actions) {
-    asio::co_spawn(
-        io,
-        [this, actions = std::move(actions)]() -> net::awaitable<void> {
-          tcp::socket peer = co_await acceptor.async_accept(asio::use_awaitable);
-          std::string buffer;
-          boost::system::error_code failed;
-          for (const auto& action : actions) {
-            if (action.kind == Action::Kind::send) {
-              co_await asio::async_write(peer, asio::buffer(action.bytes),
-                                         asio::redirect_error(asio::use_awaitable, failed));
-            } else if (action.kind == Action::Kind::read_line) {
-              const std::size_t n = co_await asio::async_read_until(peer, asio::dynamic_buffer(buffer), "\r\n",
-                                                                    asio::redirect_error(asio::use_awaitable, failed));
-              if (failed) co_return;
-              lines_received.push_back(buffer.substr(0, n - 2));
-              buffer.erase(0, n);
-            } else {
-              peer.close();
-              co_return;
-            }
-            if (failed) co_return;
-          }
-          char byte = 0;
-          co_await peer.async_read_some(asio::buffer(&byte, 1), asio::redirect_error(asio::use_awaitable, failed));
-        },
-        asio::detached);
-  }
-
-  // Runs `body` on a connected session; true unless the run hung.
-  bool run(std::function<net::awaitable<void>(ImapSession&, engine::StepContext&)> body) {
-    asio::co_spawn(
-        io,
-        [this, body]() -> net::awaitable<void> {
-          net::ConnectOptions options;
-          options.transcript = transcript;
-          auto stream = co_await net::connect(acceptor.local_endpoint(), options);
-          if (!stream) throw std::runtime_error(stream.error().describe());
-          ImapSession session;
-          engine::StepContext context{*stream, timeout, limits, variables, findings};
-          co_await body(session, context);
-          stream->abort();
-        },
-        [](std::exception_ptr failure) {
-          if (failure) std::rethrow_exception(failure);
-        });
-    io.run_for(20s);
-    return io.stopped();
-  }
-
-  std::string transcript_text() const {
-    std::string text;
-    for (const auto& event : transcript->events()) text += event.bytes;
-    return text;
-  }
+  Harness() { timeout = 5s; }
+  void serve(std::vector<ScriptStep> steps) { server = replay(std::move(steps), lines_received); }
+  bool run(ClientScript client) { return SessionLoopback::run(server, std::move(client)); }
 };
 
-std::shared_ptr<const ImapExpect> spec(const std::string& yaml) {
-  scenario::Diagnostics diagnostics;
-  auto compiled = compile_expect(YAML::Load(yaml), "test.yaml", diagnostics);
-  if (!compiled) throw std::runtime_error(diagnostics.front().to_string());
-  return compiled;
-}
+std::shared_ptr<const scenario::ExpectSpec> spec(const std::string& yaml) { return compiled_expect(imap_rules(), yaml); }
 
 // A named object, never a temporary, as a coroutine argument (GCC 12; see docs/architecture.md).
 const engine::Credentials& joe() {
@@ -115,10 +37,10 @@ const engine::Credentials& joe() {
 
 TEST(ImapSession, ReadsTheGreetingAndLearnsCapabilitiesFromItsCode) {
   Harness h;
-  h.serve({send("* OK [CAPABILITY IMAP4rev1 LITERAL+ IDLE] ready\r\n")});
+  h.serve({sends("* OK [CAPABILITY IMAP4rev1 LITERAL+ IDLE] ready\r\n")});
   engine::StepOutcome greeting;
   std::set<std::string> capabilities;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     greeting = co_await session.read_greeting(context);
     auto caps = co_await session.capabilities(context);
     if (caps) capabilities = *caps;
@@ -130,9 +52,9 @@ TEST(ImapSession, ReadsTheGreetingAndLearnsCapabilitiesFromItsCode) {
 
 TEST(ImapSession, CapabilityCommandWhenNothingWasAdvertised) {
   Harness h;
-  h.serve({send("* OK ready\r\n"), read_line(), send("* CAPABILITY IMAP4rev1 STARTTLS\r\nC1 OK done\r\n")});
+  h.serve({sends("* OK ready\r\n"), reads_line(), sends("* CAPABILITY IMAP4rev1 STARTTLS\r\nC1 OK done\r\n")});
   std::set<std::string> capabilities;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     auto caps = co_await session.capabilities(context);
     if (caps) capabilities = *caps;
@@ -144,9 +66,9 @@ TEST(ImapSession, CapabilityCommandWhenNothingWasAdvertised) {
 TEST(ImapSession, LineLongerThanTheCapFailsTheStep) {
   Harness h;
   h.limits.max_line = 64;
-  h.serve({send("* OK " + std::string(500, 'x') + "\r\n")});
+  h.serve({sends("* OK " + std::string(500, 'x') + "\r\n")});
   engine::StepOutcome greeting;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     greeting = co_await session.read_greeting(context);
   }));
   EXPECT_FALSE(greeting.ok);
@@ -159,7 +81,7 @@ TEST(ImapSession, StallFailsTheStepAtItsDeadline) {
   h.serve({});
   engine::StepOutcome greeting;
   const auto started = std::chrono::steady_clock::now();
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     greeting = co_await session.read_greeting(context);
   }));
   EXPECT_FALSE(greeting.ok);
@@ -170,14 +92,12 @@ TEST(ImapSession, StallFailsTheStepAtItsDeadline) {
 
 TEST(ImapSession, EndOfStreamFailsTheStepAndClosesTheState) {
   Harness h;
-  h.serve({send("* OK ready\r\n"), read_line(), close_connection()});
+  h.serve({sends("* OK ready\r\n"), reads_line(), hangs_up()});
   engine::StepOutcome reply;
   std::string state;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
-    const std::string noop = "a1 NOOP\r\n";
-    (void)co_await context.stream.write(noop, 1s);
-    session.sent(noop);
+    co_await send(context, session, "a1 NOOP\r\n");
     h.variables.set("tag", *session.last_tag());
     reply = co_await session.expect(*spec("tagged: OK"), context);
     state = session.state();
@@ -189,9 +109,9 @@ TEST(ImapSession, EndOfStreamFailsTheStepAndClosesTheState) {
 
 TEST(ImapSession, GarbageFailsTheStep) {
   Harness h;
-  h.serve({send("HTTP/1.1 400 Bad Request\r\n")});
+  h.serve({sends("HTTP/1.1 400 Bad Request\r\n")});
   engine::StepOutcome greeting;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     greeting = co_await session.read_greeting(context);
   }));
   EXPECT_FALSE(greeting.ok);
@@ -200,12 +120,12 @@ TEST(ImapSession, GarbageFailsTheStep) {
 
 TEST(ImapSession, LoginSendsLoginAndKeepsThePasswordOutOfTheTranscript) {
   Harness h;
-  h.serve({send("* OK [CAPABILITY IMAP4rev1] ready\r\n"), read_line(),
-           send("C1 OK [CAPABILITY IMAP4rev1 IDLE] Logged in\r\n")});
+  h.serve({sends("* OK [CAPABILITY IMAP4rev1] ready\r\n"), reads_line(),
+           sends("C1 OK [CAPABILITY IMAP4rev1 IDLE] Logged in\r\n")});
   engine::StepOutcome login;
   std::string state;
   std::optional<std::string> last_tag;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     login = co_await session.login(joe(), "", true, context);
     state = session.state();
@@ -221,10 +141,10 @@ TEST(ImapSession, LoginSendsLoginAndKeepsThePasswordOutOfTheTranscript) {
 
 TEST(ImapSession, AuthenticatePlainWithoutSaslIrWaitsForTheContinuation) {
   Harness h;
-  h.serve({send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n"), read_line(), send("+ \r\n"), read_line(),
-           send("C1 OK done\r\n")});
+  h.serve({sends("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n"), reads_line(), sends("+ \r\n"), reads_line(),
+           sends("C1 OK done\r\n")});
   engine::StepOutcome login;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     login = co_await session.login(joe(), "plain", true, context);
   }));
@@ -238,8 +158,8 @@ TEST(ImapSession, AuthenticatePlainWithoutSaslIrWaitsForTheContinuation) {
 
 TEST(ImapSession, AuthenticateUsesAnInitialResponseWhenSaslIrIsAdvertised) {
   Harness h;
-  h.serve({send("* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\r\n"), read_line(), send("C1 OK done\r\n")});
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  h.serve({sends("* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\r\n"), reads_line(), sends("C1 OK done\r\n")});
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     (void)co_await session.login(joe(), "PLAIN", true, context);
   }));
@@ -250,9 +170,9 @@ TEST(ImapSession, AuthenticateUsesAnInitialResponseWhenSaslIrIsAdvertised) {
 
 TEST(ImapSession, LoginThatMustFailPassesOnNo) {
   Harness h;
-  h.serve({send("* OK ready\r\n"), read_line(), send("C1 NO [AUTHENTICATIONFAILED] Authentication failed.\r\n")});
+  h.serve({sends("* OK ready\r\n"), reads_line(), sends("C1 NO [AUTHENTICATIONFAILED] Authentication failed.\r\n")});
   engine::StepOutcome login;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     login = co_await session.login(joe(), "", false, context);
   }));
@@ -261,19 +181,15 @@ TEST(ImapSession, LoginThatMustFailPassesOnNo) {
 
 TEST(ImapSession, UntaggedResponsesBeforeTheContinuationAreKeptForTheNextExpect) {
   Harness h;
-  h.serve({send("* PREAUTH ready\r\n"), read_line(), send("* OK [ALERT] disk nearly full\r\n+ go ahead\r\n"),
-           read_line(), send("a1 OK [APPENDUID 7 9] done\r\n")});
+  h.serve({sends("* PREAUTH ready\r\n"), reads_line(), sends("* OK [ALERT] disk nearly full\r\n+ go ahead\r\n"),
+           reads_line(), sends("a1 OK [APPENDUID 7 9] done\r\n")});
   engine::StepOutcome continued, reply;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
-    const std::string line = "a1 APPEND box {5}\r\n";
-    (void)co_await context.stream.write(line, 1s);
-    session.sent(line);
+    co_await send(context, session, "a1 APPEND box {5}\r\n");
     h.variables.set("tag", *session.last_tag());
     continued = co_await session.await_continuation(context);
-    const std::string data = "hello\r\n";
-    (void)co_await context.stream.write(data, 1s);
-    session.sent(data);
+    co_await send(context, session, "hello\r\n");
     reply = co_await session.expect(
         *spec("{tagged: {code: {name: APPENDUID, capture: ids}}, untagged: [{type: OK, code: ALERT}]}"), context);
   }));
@@ -285,13 +201,11 @@ TEST(ImapSession, UntaggedResponsesBeforeTheContinuationAreKeptForTheNextExpect)
 
 TEST(ImapSession, ImpossibleReplyBecomesAFinding) {
   Harness h;
-  h.serve({send("* OK ready\r\n"), read_line(), send("zz OK what\r\na1 OK done\r\n")});
+  h.serve({sends("* OK ready\r\n"), reads_line(), sends("zz OK what\r\na1 OK done\r\n")});
   engine::StepOutcome reply;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
-    const std::string noop = "a1 NOOP\r\n";
-    (void)co_await context.stream.write(noop, 1s);
-    session.sent(noop);
+    co_await send(context, session, "a1 NOOP\r\n");
     h.variables.set("tag", "a1");
     reply = co_await session.expect(*spec("tagged: OK"), context);
   }));
@@ -302,9 +216,9 @@ TEST(ImapSession, ImpossibleReplyBecomesAFinding) {
 
 TEST(ImapSession, RefusedStartTlsFailsTheRequest) {
   Harness h;
-  h.serve({send("* OK ready\r\n"), read_line(), send("C1 BAD TLS is already active\r\n")});
+  h.serve({sends("* OK ready\r\n"), reads_line(), sends("C1 BAD TLS is already active\r\n")});
   engine::StepOutcome agreed;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     agreed = co_await session.request_starttls(context);
   }));
@@ -314,8 +228,8 @@ TEST(ImapSession, RefusedStartTlsFailsTheRequest) {
 
 TEST(ImapSession, FixturesCreateTheMailboxAndAppendWithLiteralPlus) {
   Harness h;
-  h.serve({send("* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"), read_line(), send("C1 OK created\r\n"), read_line(),
-           read_line(), read_line(), read_line(), read_line(), send("C2 OK appended\r\n")});
+  h.serve({sends("* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"), reads_line(), sends("C1 OK created\r\n"), reads_line(),
+           reads_line(), reads_line(), reads_line(), reads_line(), sends("C2 OK appended\r\n")});
   scenario::Fixtures fixtures;
   fixtures.mailboxes = {"box one"};
   scenario::FixtureMessage message;
@@ -324,7 +238,7 @@ TEST(ImapSession, FixturesCreateTheMailboxAndAppendWithLiteralPlus) {
   message.flags = {"\\Seen"};
   fixtures.messages.push_back(message);
   engine::StepOutcome set_up;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     set_up = co_await session.set_up_fixtures(fixtures, context);
   }));
@@ -335,13 +249,13 @@ TEST(ImapSession, FixturesCreateTheMailboxAndAppendWithLiteralPlus) {
 
 TEST(ImapSession, TeardownDeletesTheFixtureMailboxAndWhatTheStepsLeftUnderIt) {
   Harness h;
-  h.serve({send("* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n"), read_line(),
-           send("* LIST () \"/\" box\r\n* LIST () \"/\" box/child\r\n* LIST () \"/\" boxer\r\nC1 OK listed\r\n"),
-           read_line(), send("C2 OK deleted\r\n"), read_line(), send("C3 OK deleted\r\n")});
+  h.serve({sends("* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n"), reads_line(),
+           sends("* LIST () \"/\" box\r\n* LIST () \"/\" box/child\r\n* LIST () \"/\" boxer\r\nC1 OK listed\r\n"),
+           reads_line(), sends("C2 OK deleted\r\n"), reads_line(), sends("C3 OK deleted\r\n")});
   scenario::Fixtures fixtures;
   fixtures.mailboxes = {"box"};
   engine::StepOutcome torn_down;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     torn_down = co_await session.tear_down_fixtures(fixtures, context);
   }));
@@ -353,9 +267,9 @@ TEST(ImapSession, TeardownDeletesTheFixtureMailboxAndWhatTheStepsLeftUnderIt) {
 TEST(ImapSession, UntaggedOnlyExpectTimesOutSayingWhatItAwaited) {
   Harness h;
   h.timeout = 200ms;
-  h.serve({send("* OK ready\r\n* 2 RECENT\r\n")});
+  h.serve({sends("* OK ready\r\n* 2 RECENT\r\n")});
   engine::StepOutcome reply;
-  ASSERT_TRUE(h.run([&](ImapSession& session, engine::StepContext& context) -> net::awaitable<void> {
+  ASSERT_TRUE(h.run([&](engine::StepContext& context, ImapSession& session) -> net::awaitable<void> {
     (void)co_await session.read_greeting(context);
     reply = co_await session.expect(*spec("untagged: [{type: EXISTS}]"), context);
   }));

@@ -5,88 +5,21 @@
 #include "harness/protocols/pop3/session.hpp"
 
 #include <gtest/gtest.h>
-#include <yaml-cpp/yaml.h>
 
-#include <functional>
+#include <boost/asio/steady_timer.hpp>
 
-#include "harness/net/connect.hpp"
-#include "harness/net/listener.hpp"
 #include "harness/protocols/pop3/rules.hpp"
-#include "tests/net/test_support.hpp"
+#include "tests/support/session_loopback.hpp"
 
 namespace conformance::protocols::pop3 {
 namespace {
 
-using namespace net::testing;
+using namespace test_support;
 using engine::StepContext;
 using engine::StepOutcome;
+using Loopback = SessionLoopback<Pop3Session>;
 
-std::shared_ptr<const scenario::ExpectSpec> spec(const std::string& yaml) {
-  scenario::Diagnostics diagnostics;
-  auto compiled = pop3_rules().compile_expect(YAML::Load(yaml), "t.yaml", diagnostics);
-  if (!compiled) throw std::runtime_error(diagnostics.empty() ? yaml : diagnostics.front().to_string());
-  return compiled;
-}
-
-using ServerScript = std::function<net::awaitable<void>(net::Stream&)>;
-using ClientScript = std::function<net::awaitable<void>(StepContext&, Pop3Session&)>;
-
-// One connection: `server` plays the POP3 server, `client` drives a fresh
-// Pop3Session; the transcript, variables and findings stay for checks.
-struct Loopback {
-  engine::Limits limits;
-  scenario::Variables variables;
-  std::vector<engine::Finding> findings;
-  std::shared_ptr<net::Transcript> transcript = std::make_shared<net::Transcript>();
-  Pop3Session session;
-  net::Duration timeout = 2s;
-  std::size_t peak_buffered = 0;
-
-  void run(ServerScript server, ClientScript client) {
-    asio::io_context io;
-    auto listener = net::Listener::open(io.get_executor());
-    ASSERT_TRUE(listener) << listener.error().describe();
-    spawn(io, [&]() -> net::awaitable<void> {
-      auto stream = co_await listener->accept(5s);
-      if (!stream) throw std::runtime_error(stream.error().describe());
-      co_await server(*stream);
-      (void)co_await stream->close(1s);
-    });
-    spawn(io, [&]() -> net::awaitable<void> {
-      auto stream = co_await net::connect(listener->local_endpoint(), recording_to(transcript));
-      if (!stream) throw std::runtime_error(stream.error().describe());
-      StepContext context{*stream, timeout, limits, variables, findings};
-      co_await client(context, session);
-      peak_buffered = stream->stats().peak_buffered;
-      stream->abort();
-    });
-    ASSERT_TRUE(run_until_idle(io, 20s));
-  }
-
-  std::string transcript_text() const {
-    std::string out;
-    for (const auto& event : transcript->events()) out += event.bytes;
-    return out;
-  }
-  std::string finding_messages() const {
-    std::string out;
-    for (const auto& finding : findings) out += finding.rfc + ": " + finding.message + "\n";
-    return out;
-  }
-};
-
-net::awaitable<void> say(net::Stream& stream, std::string bytes) { (void)co_await stream.write(std::move(bytes), 2s); }
-
-net::awaitable<std::string> hear(net::Stream& stream) {
-  auto line = co_await stream.read_line(1024, 2s);
-  co_return line ? std::string(line->content()) : std::string("<" + line.error().describe() + ">");
-}
-
-// Writes `bytes` as the engine does for a `send:` step.
-net::awaitable<void> send(StepContext& context, Pop3Session& session, std::string bytes) {
-  (void)co_await context.stream.write(bytes, 2s);
-  session.sent(bytes);
-}
+std::shared_ptr<const scenario::ExpectSpec> spec(const std::string& yaml) { return compiled_expect(pop3_rules(), yaml); }
 
 // A server that greets, accepts USER/PASS, then runs `rest`.
 ServerScript after_login(ServerScript rest) {
@@ -107,6 +40,18 @@ net::awaitable<StepOutcome> greet_and_login(StepContext& context, Pop3Session& s
   co_return co_await session.login(credentials, "", true, context);
 }
 
+// A test's opening steps, which must pass. Not EXPECT_TRUE(co_await ...):
+// EXPECT_* expands to an if, and GCC 12 miscompiles a co_await in its condition.
+net::awaitable<void> expect_greeting(StepContext& context, Pop3Session& session) {
+  auto greeting = co_await session.read_greeting(context);
+  EXPECT_TRUE(greeting.ok) << greeting.reason;
+}
+
+net::awaitable<void> expect_logged_in(StepContext& context, Pop3Session& session) {
+  auto logged_in = co_await greet_and_login(context, session);
+  EXPECT_TRUE(logged_in.ok) << logged_in.reason;
+}
+
 TEST(Pop3Session, PipelinedRepliesAreReadInTheirOwnShapes) {
   Loopback loop;
   std::vector<std::string> commands;
@@ -118,7 +63,7 @@ TEST(Pop3Session, PipelinedRepliesAreReadInTheirOwnShapes) {
                           "+OK 120 octets\r\nSubject: dots\r\n\r\n..leading dot\r\n.\r\n");
            }),
            [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-             EXPECT_TRUE((co_await greet_and_login(context, session)).ok);
+             co_await expect_logged_in(context, session);
              co_await send(context, session, "STAT\r\nLIST\r\nRETR 1\r\n");
              outcome = co_await session.expect(
                  *spec("[{stat: {count: 2}}, {list: {count: 2}}, {message: {body: {equals: \".leading dot\\r\\n\"}}}]"),
@@ -127,7 +72,7 @@ TEST(Pop3Session, PipelinedRepliesAreReadInTheirOwnShapes) {
   EXPECT_TRUE(outcome.ok) << outcome.reason;
   EXPECT_EQ(commands, (std::vector<std::string>{"STAT", "LIST", "RETR 1"}));
   EXPECT_EQ(loop.session.state(), "transaction");
-  EXPECT_TRUE(loop.findings.empty()) << loop.finding_messages();
+  EXPECT_TRUE(loop.findings.empty()) << loop.findings_text();
 }
 
 TEST(Pop3Session, UserPassLoginNeverRecordsThePassword) {
@@ -137,7 +82,8 @@ TEST(Pop3Session, UserPassLoginNeverRecordsThePassword) {
   loop.run(
       [&](net::Stream& stream) -> net::awaitable<void> {
         co_await say(stream, "+OK ready\r\n");
-        EXPECT_EQ(co_await hear(stream), "USER mrose");
+        auto user_line = co_await hear(stream);
+        EXPECT_EQ(user_line, "USER mrose");
         co_await say(stream, "+OK\r\n");
         pass_line = co_await hear(stream);
         co_await say(stream, "+OK maildrop has 2 messages\r\n");
@@ -163,7 +109,7 @@ TEST(Pop3Session, PlainLoginSendsAnInitialResponse) {
         co_await say(stream, "+OK Logged in.\r\n");
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         engine::Credentials credentials{"mrose", "tanstaaf"};
         outcome = co_await session.login(credentials, "plain", true, context);
       });
@@ -189,7 +135,7 @@ TEST(Pop3Session, LoginAnswersChallengesOfAServerFirstExchange) {
         co_await say(stream, "+OK\r\n");
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         engine::Credentials credentials{"mrose", "tanstaaf"};
         outcome = co_await session.login(credentials, "LOGIN", true, context);
       });
@@ -209,7 +155,7 @@ TEST(Pop3Session, ApopUsesTheGreetingTimestamp) {
         co_await say(stream, "+OK maildrop has 1 message (369 octets)\r\n");
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         engine::Credentials credentials{"mrose", "tanstaaf"};
         outcome = co_await session.login(credentials, "APOP", true, context);
       });
@@ -232,7 +178,7 @@ TEST(Pop3Session, RefusedLoginPassesWhenRefusalIsExpected) {
         }
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         engine::Credentials credentials{"mrose", "wrong"};
         refused = co_await session.login(credentials, "", false, context);
         unexpected = co_await session.login(credentials, "", true, context);
@@ -249,11 +195,12 @@ TEST(Pop3Session, CapabilitiesComeFromCapaAndAreCached) {
   loop.run(
       [&](net::Stream& stream) -> net::awaitable<void> {
         co_await say(stream, "+OK ready\r\n");
-        EXPECT_EQ(co_await hear(stream), "CAPA");
+        auto capa_line = co_await hear(stream);
+        EXPECT_EQ(capa_line, "CAPA");
         co_await say(stream, "+OK\r\ntop\r\nUSER\r\nSASL PLAIN login\r\nSTLS\r\n.\r\n");
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         first.emplace(co_await session.capabilities(context));
         second.emplace(co_await session.capabilities(context));  // no second CAPA on the wire
       });
@@ -274,7 +221,7 @@ TEST(Pop3Session, ServerWithoutCapaAdvertisesNothing) {
         co_await say(stream, "-ERR unknown command\r\n");
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         capabilities.emplace(co_await session.capabilities(context));
       });
   ASSERT_TRUE(capabilities && *capabilities);
@@ -287,13 +234,15 @@ TEST(Pop3Session, StlsAgreementAndRefusal) {
   loop.run(
       [&](net::Stream& stream) -> net::awaitable<void> {
         co_await say(stream, "+OK ready\r\n");
-        EXPECT_EQ(co_await hear(stream), "STLS");
+        auto first_stls = co_await hear(stream);
+        EXPECT_EQ(first_stls, "STLS");
         co_await say(stream, "+OK Begin TLS negotiation now.\r\n");
-        EXPECT_EQ(co_await hear(stream), "STLS");
+        auto second_stls = co_await hear(stream);
+        EXPECT_EQ(second_stls, "STLS");
         co_await say(stream, "-ERR TLS is already active.\r\n");
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         agreed = co_await session.request_starttls(context);
         session.tls_started();
         refused = co_await session.request_starttls(context);
@@ -312,7 +261,7 @@ TEST(Pop3Session, CapturesAreStoredAsVariables) {
              co_await say(stream, "+OK\r\n1 whqtswO00WBw418f9t5JxYwZ\r\n2 QhdPYR:00WBw1Ph7x7\r\n.\r\n");
            }),
            [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-             EXPECT_TRUE((co_await greet_and_login(context, session)).ok);
+             co_await expect_logged_in(context, session);
              co_await send(context, session, "UIDL\r\n");
              outcome = co_await session.expect(*spec("uidl: {count: n, message: 2, uid: {capture: uid2}}"), context);
            });
@@ -329,12 +278,12 @@ TEST(Pop3Session, ForcedMultilineReadsAnUnknownCommandsBody) {
              co_await say(stream, "+OK\r\nfirst\r\nsecond\r\n.\r\n");
            }),
            [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-             EXPECT_TRUE((co_await greet_and_login(context, session)).ok);
+             co_await expect_logged_in(context, session);
              co_await send(context, session, "XTND XLIST\r\n");
              outcome = co_await session.expect(*spec("{multiline: true, lines: {count: 2}}"), context);
            });
   EXPECT_TRUE(outcome.ok) << outcome.reason;
-  EXPECT_TRUE(loop.findings.empty()) << loop.finding_messages();
+  EXPECT_TRUE(loop.findings.empty()) << loop.findings_text();
 }
 
 TEST(Pop3Session, EndlessLineFailsWithoutBufferingIt) {
@@ -363,7 +312,7 @@ TEST(Pop3Session, StalledServerFailsTheStepAtTheDeadline) {
         (void)co_await stream.read_line(1024, 5s);  // until the client gives up and closes
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         co_await send(context, session, "NOOP\r\n");
         outcome = co_await session.expect(*spec("+OK"), context);
       });
@@ -379,7 +328,7 @@ TEST(Pop3Session, ServerClosingMidReplyFailsTheStep) {
              co_await say(stream, "+OK\r\nSubject: cut\r\n");
            }),
            [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-             EXPECT_TRUE((co_await greet_and_login(context, session)).ok);
+             co_await expect_logged_in(context, session);
              co_await send(context, session, "RETR 1\r\n");
              outcome = co_await session.expect(*spec("+OK"), context);
            });
@@ -425,12 +374,12 @@ TEST(Pop3Session, StrayBodyAfterSingleLineReplyIsSkippedAndFlagged) {
              co_await say(stream, "+OK\r\n1 120\r\n.\r\n+OK 1 120\r\n");
            }),
            [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-             EXPECT_TRUE((co_await greet_and_login(context, session)).ok);
+             co_await expect_logged_in(context, session);
              co_await send(context, session, "NOOP\r\nSTAT\r\n");
              outcome = co_await session.expect(*spec("[+OK, {stat: {count: 1}}]"), context);
            });
   EXPECT_TRUE(outcome.ok) << outcome.reason;
-  ASSERT_EQ(loop.findings.size(), 1u) << loop.finding_messages();
+  ASSERT_EQ(loop.findings.size(), 1u) << loop.findings_text();
   EXPECT_EQ(loop.findings[0].message, "a multi-line reply to NOOP, which takes a single line (1 line after the +OK)");
 }
 
@@ -442,15 +391,15 @@ TEST(Pop3Session, UnsolicitedReplyIsFlagged) {
              co_await say(stream, "+OK\r\n+OK nobody asked\r\n");
            }),
            [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-             EXPECT_TRUE((co_await greet_and_login(context, session)).ok);
+             co_await expect_logged_in(context, session);
              co_await send(context, session, "NOOP\r\n");
              // Let both lines arrive, as they would before a scenario's next step.
-             asio::steady_timer pause(context.stream.get_executor(), 50ms);
-             co_await pause.async_wait(asio::use_awaitable);
+             boost::asio::steady_timer pause(context.stream.get_executor(), 50ms);
+             co_await pause.async_wait(boost::asio::use_awaitable);
              outcome = co_await session.expect(*spec("+OK"), context);
            });
   EXPECT_TRUE(outcome.ok) << outcome.reason;
-  ASSERT_EQ(loop.findings.size(), 1u) << loop.finding_messages();
+  ASSERT_EQ(loop.findings.size(), 1u) << loop.findings_text();
   EXPECT_EQ(loop.findings[0].message, "a line with no command pending: '+OK nobody asked'");
 }
 
@@ -464,7 +413,7 @@ TEST(Pop3Session, WrongStateReplyIsAFinding) {
         co_await say(stream, "+OK 0 0\r\n");
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         co_await send(context, session, "STAT\r\n");
         outcome = co_await session.expect(*spec("{}"), context);
       });
@@ -481,7 +430,7 @@ TEST(Pop3Session, MismatchReportsExpectedAndReceived) {
              co_await say(stream, "-ERR no such message\r\n");
            }),
            [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-             EXPECT_TRUE((co_await greet_and_login(context, session)).ok);
+             co_await expect_logged_in(context, session);
              co_await send(context, session, "RETR 9\r\n");
              outcome = co_await session.expect(*spec("+OK"), context);
            });
@@ -500,7 +449,7 @@ TEST(Pop3Session, SecretsEchoedByTheServerAreScrubbed) {
              co_await say(stream, "-ERR you said tanstaaf\r\n");
            }),
            [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-             EXPECT_TRUE((co_await greet_and_login(context, session)).ok);
+             co_await expect_logged_in(context, session);
              co_await send(context, session, "NOOP\r\n");
              outcome = co_await session.expect(*spec("+OK"), context);
            });
@@ -518,7 +467,7 @@ TEST(Pop3Session, LoginWithRepliesPendingIsRefused) {
         co_await hear(stream);
       },
       [&](StepContext& context, Pop3Session& session) -> net::awaitable<void> {
-        EXPECT_TRUE((co_await session.read_greeting(context)).ok);
+        co_await expect_greeting(context, session);
         co_await send(context, session, "NOOP\r\n");
         engine::Credentials credentials{"mrose", "tanstaaf"};
         outcome = co_await session.login(credentials, "", true, context);

@@ -6,93 +6,23 @@
 #include "harness/protocols/smtp/session.hpp"
 
 #include <gtest/gtest.h>
-#include <yaml-cpp/yaml.h>
 
-#include <functional>
-
-#include "harness/net/connect.hpp"
-#include "harness/net/listener.hpp"
 #include "harness/protocols/smtp/rules.hpp"
-#include "tests/net/test_support.hpp"
+#include "tests/support/session_loopback.hpp"
 
 namespace conformance::protocols::smtp {
 namespace {
 
-using namespace net::testing;
+using namespace test_support;
 using engine::StepContext;
 using engine::StepOutcome;
 
-std::shared_ptr<const scenario::ExpectSpec> spec(const std::string& yaml) {
-  scenario::Diagnostics diagnostics;
-  auto compiled = smtp_rules().compile_expect(YAML::Load(yaml), "t.yaml", diagnostics);
-  if (!compiled) throw std::runtime_error(diagnostics.empty() ? yaml : diagnostics.front().to_string());
-  return compiled;
-}
+std::shared_ptr<const scenario::ExpectSpec> spec(const std::string& yaml) { return compiled_expect(smtp_rules(), yaml); }
 
-using ServerScript = std::function<net::awaitable<void>(net::Stream&)>;
-using ClientScript = std::function<net::awaitable<void>(StepContext&, SmtpSession&)>;
-
-// One loopback connection: `server` plays the SMTP server, `client` drives
-// a fresh SmtpSession. Transcript, variables and findings stay for checks.
-struct Loopback {
-  engine::Limits limits;
-  scenario::Variables variables;
-  std::vector<engine::Finding> findings;
-  std::shared_ptr<net::Transcript> transcript = std::make_shared<net::Transcript>();
-  SmtpSession session;
-  net::Duration timeout = 2s;
-  std::size_t peak_buffered = 0;
-
+// The session's EHLO and HELO name the client client.example.net.
+struct Loopback : SessionLoopback<SmtpSession> {
   Loopback() { variables.set("client_name", "client.example.net"); }
-
-  void run(ServerScript server, ClientScript client) {
-    asio::io_context io;
-    auto listener = net::Listener::open(io.get_executor());
-    ASSERT_TRUE(listener) << listener.error().describe();
-    spawn(io, [&]() -> net::awaitable<void> {
-      auto stream = co_await listener->accept(5s);
-      if (!stream) throw std::runtime_error(stream.error().describe());
-      co_await server(*stream);
-      (void)co_await stream->close(1s);
-    });
-    spawn(io, [&]() -> net::awaitable<void> {
-      auto stream = co_await net::connect(listener->local_endpoint(), recording_to(transcript));
-      if (!stream) throw std::runtime_error(stream.error().describe());
-      StepContext context{*stream, timeout, limits, variables, findings};
-      co_await client(context, session);
-      peak_buffered = stream->stats().peak_buffered;
-      stream->abort();
-    });
-    ASSERT_TRUE(run_until_idle(io, 20s));
-  }
-
-  std::string transcript_text() const {
-    std::string out;
-    for (const auto& event : transcript->events()) out += event.bytes;
-    return out;
-  }
-  std::string findings_text() const {
-    std::string out;
-    for (const auto& finding : findings) out += finding.rfc + ": " + finding.message + "\n";
-    return out;
-  }
 };
-
-net::awaitable<void> say(net::Stream& stream, std::string bytes) { (void)co_await stream.write(std::move(bytes), 2s); }
-
-net::awaitable<std::string> hear(net::Stream& stream) {
-  auto line = co_await stream.read_line(4096, 2s);
-  co_return line ? std::string(line->content()) : std::string("<" + line.error().describe() + ">");
-}
-
-// Holds the connection open until the client goes away.
-net::awaitable<void> linger(net::Stream& stream) { (void)co_await stream.read_some(1, 5s); }
-
-// What the engine does for a `send:` step.
-net::awaitable<void> send(StepContext& context, SmtpSession& session, std::string bytes) {
-  (void)co_await context.stream.write(bytes, 2s);
-  session.sent(bytes);
-}
 
 constexpr const char* kGreeting = "220 mx.example.org ESMTP ready\r\n";
 constexpr const char* kEhloReply = "250-mx.example.org\r\n250-PIPELINING\r\n250-AUTH PLAIN LOGIN\r\n250 STARTTLS\r\n";
