@@ -452,7 +452,7 @@ MailStore::Watch::Watch(Watch&& other) noexcept : mailbox_(std::move(other.mailb
 
 MailStore::Watch& MailStore::Watch::operator=(Watch&& other) noexcept {
   if (this != &other) {
-    this->~Watch();
+    unregister();
     mailbox_ = std::move(other.mailbox_);
     id_ = other.id_;
     other.id_ = 0;
@@ -460,13 +460,16 @@ MailStore::Watch& MailStore::Watch::operator=(Watch&& other) noexcept {
   return *this;
 }
 
-MailStore::Watch::~Watch() {
+MailStore::Watch::~Watch() { unregister(); }
+
+void MailStore::Watch::unregister() noexcept {
   if (id_ == 0) return;
   if (auto mailbox = mailbox_.lock()) {
     auto& watchers = mailbox->watchers_;
     watchers.erase(std::remove_if(watchers.begin(), watchers.end(), [&](const auto& entry) { return entry.first == id_; }),
                    watchers.end());
   }
+  mailbox_.reset();
   id_ = 0;
 }
 

@@ -192,6 +192,7 @@ class MailStore {
 
    private:
     friend class MailStore;
+    void unregister() noexcept;
     std::weak_ptr<Mailbox> mailbox_;
     std::uint64_t id_ = 0;
   };
