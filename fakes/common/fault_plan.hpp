@@ -34,6 +34,17 @@ std::string_view to_string(FaultPoint point);
 
 enum class Disconnect { none, close, reset };
 
+// A reply made malformed on purpose, from the bytes that would have been
+// sent (the normal reply, or `reply` when the rule replaces it); see
+// malformed_reply.hpp for exactly what each does.
+enum class Malformation {
+  none,
+  bare_lf,               // every CRLF becomes a bare LF
+  overlong_line,         // the first line padded to `overlong_length` bytes before its line end
+  no_last_line,          // the last line of a multi-line reply left out
+  wrong_literal_length,  // IMAP: the first {N} announces one byte more than follows
+};
+
 struct FaultAction {
   // Sent instead of the normal reply, byte for byte (it may be malformed on
   // purpose: bare LF, no last line, a wrong literal length). nullopt: the
@@ -56,6 +67,8 @@ struct FaultAction {
   // After the reply (or instead of it, with `suppress_reply`): close or reset.
   Disconnect disconnect = Disconnect::none;
   bool suppress_reply = false;  // send nothing of the reply (a disconnect "instead")
+  Malformation malformation = Malformation::none;
+  std::size_t overlong_length = 0;  // for Malformation::overlong_line
 };
 
 struct FaultRule {

@@ -1,5 +1,7 @@
 #include "fakes/common/fault_sender.hpp"
 
+#include "fakes/common/malformed_reply.hpp"
+
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -63,6 +65,7 @@ net::awaitable<SendOutcome> send_reply(net::Stream& stream, std::string reply, c
     reply.clear();
     outcome.reply_replaced = true;
   }
+  reply = malform_reply(std::move(reply), action);
   if (!reply.empty()) {
     const std::vector<std::string> pieces = pieces_of(reply, action);
     for (std::size_t i = 0; i < pieces.size(); ++i) {

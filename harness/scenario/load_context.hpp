@@ -31,6 +31,12 @@ struct LoadContext {
   std::optional<Milliseconds> duration(const YAML::Node& node, std::string_view what) const;
 };
 
+// A scenario id: [a-z0-9][a-z0-9._-]*, at most 128 characters.
+bool is_valid_id(std::string_view id);
+
+// "RFC <number>" or "RFC <number> §<section>": "RFC 9051 §6.3.2".
+bool is_valid_citation(std::string_view text);
+
 // "a, b, c"
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 

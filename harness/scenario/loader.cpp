@@ -1,5 +1,6 @@
 #include "harness/scenario/loader.hpp"
 
+#include "harness/scenario/client_loader.hpp"
 #include "harness/scenario/fixtures.hpp"
 #include "harness/scenario/load_context.hpp"
 #include "harness/scenario/steps.hpp"
@@ -20,6 +21,8 @@ namespace fs = std::filesystem;
 bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+}  // namespace
+
 // [a-z0-9][a-z0-9._-]*
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.size() > 128 || !is_lower_alnum(id[0])) return false;
@@ -27,12 +30,16 @@ bool is_valid_id(std::string_view id) {
                      [](char c) { return is_lower_alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
+namespace {
+
 // [A-Za-z0-9][A-Za-z0-9_-]*, at most 32
 bool is_valid_connection_name(std::string_view name) {
   auto ok = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; };
   return !name.empty() && name.size() <= 32 && name[0] != '_' && name[0] != '-' &&
          std::all_of(name.begin(), name.end(), ok);
 }
+
+}  // namespace
 
 // "RFC <number>" or "RFC <number> §<section>", the section dotted letters and digits: "§6.3.2", "§A.1".
 bool is_valid_citation(std::string_view text) {
@@ -58,6 +65,8 @@ bool is_valid_citation(std::string_view text) {
   }
   return part_open;
 }
+
+namespace {
 
 bool has_space_or_comma(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
@@ -88,8 +97,9 @@ std::vector<std::pair<std::string, YAML::Node>> string_items(Fields& fields, std
 
 class ScenarioReader {
  public:
-  ScenarioReader(const std::string& file, const RulesLookup& rules, Diagnostics& diagnostics)
-      : rules_(rules), context_{file, diagnostics, nullptr, "", {}} {}
+  ScenarioReader(const std::string& file, const RulesLookup& rules, const ClientSupport* client_support,
+                 Diagnostics& diagnostics)
+      : rules_(rules), client_support_(client_support), context_{file, diagnostics, nullptr, "", {}} {}
 
   std::optional<Scenario> read(const YAML::Node& root) {
     Fields fields(root, context_.file, context_.diagnostics, "a scenario");
@@ -103,8 +113,12 @@ class ScenarioReader {
       auto text = scalar_string(version, context_.file, context_.diagnostics, "'version'");
       if (text && *text != "1") context_.error(version, "format version '" + *text + "' is not supported (only 1)");
     }
-    read_protocol(fields, scenario);
-    read_id(fields, scenario);
+    // A client-under-test scenario has its own keys instead of steps (client_loader.cpp).
+    const bool client = fields.choice("role", {"server", "client"}) == "client";
+    if (!client) {
+      read_protocol(fields, scenario);
+      read_id(fields, scenario);
+    }
     if (auto title = fields.required_string("title")) {
       if (title->find_first_not_of(" \t\r\n") == std::string::npos) {
         context_.error(fields.get("title"), "'title' is empty");
@@ -126,6 +140,11 @@ class ScenarioReader {
         context_.error(node, "tag '" + tag + "' must be a non-empty word without spaces or commas");
       }
       scenario.tags.push_back(tag);
+    }
+    if (client) {
+      read_client_scenario(fields, scenario, context_, client_support_);
+      fields.finish();
+      return scenario;
     }
     for (auto& [capability, node] : string_items(fields, "requires")) {
       if (capability.empty() || has_space_or_comma(capability)) {
@@ -224,6 +243,7 @@ class ScenarioReader {
   }
 
   const RulesLookup& rules_;
+  const ClientSupport* client_support_;
   LoadContext context_;
   bool protocol_known_ = false;
 };
@@ -238,11 +258,16 @@ void sort_by_position(Diagnostics& diagnostics, std::size_t from) {
 }  // namespace
 
 LoadResult load_scenario_text(std::string_view yaml, const std::string& file, const RulesLookup& rules) {
+  return load_scenario_text(yaml, file, rules, nullptr);
+}
+
+LoadResult load_scenario_text(std::string_view yaml, const std::string& file, const RulesLookup& rules,
+                              const ClientSupport* client_support) {
   LoadResult result;
   try {
     auto root = parse_yaml_document(yaml, file, result.diagnostics);
     if (!root) return result;
-    auto scenario = ScenarioReader(file, rules, result.diagnostics).read(*root);
+    auto scenario = ScenarioReader(file, rules, client_support, result.diagnostics).read(*root);
     sort_by_position(result.diagnostics, 0);
     if (scenario && result.diagnostics.empty()) result.scenarios.push_back(std::move(*scenario));
   } catch (const std::exception& error) {
@@ -255,6 +280,10 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file, co
 }
 
 LoadResult load_scenario_file(const std::string& path, const RulesLookup& rules) {
+  return load_scenario_file(path, rules, nullptr);
+}
+
+LoadResult load_scenario_file(const std::string& path, const RulesLookup& rules, const ClientSupport* client_support) {
   LoadResult result;
   auto fail = [&](std::string message) {
     result.diagnostics.push_back(Diagnostic{SourceLocation{path, 0, 0}, std::move(message)});
@@ -277,7 +306,7 @@ LoadResult load_scenario_file(const std::string& path, const RulesLookup& rules)
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) return fail("cannot read");
   text.resize(static_cast<std::size_t>(in.gcount()));
-  return load_scenario_text(text, path, rules);
+  return load_scenario_text(text, path, rules, client_support);
 }
 
 }  // namespace conformance::scenario

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "harness/common/expected.hpp"
+#include "harness/scenario/client_scenario.hpp"
 #include "harness/scenario/protocol_rules.hpp"
 #include "harness/scenario/scenario.hpp"
 #include "harness/scenario/source.hpp"
@@ -42,6 +43,12 @@ inline constexpr std::size_t kMaxFixtureFileBytes = 16u << 20;  // the engine's 
 // base for fixture files (`file:` is relative to the scenario's folder).
 LoadResult load_scenario_text(std::string_view yaml, const std::string& file, const RulesLookup& rules);
 LoadResult load_scenario_file(const std::string& path, const RulesLookup& rules);
+// The same, able to read client-under-test scenarios (`role: client`) with
+// `client_support` (engine::client_support()); without it they are a load
+// error, as in builds without the fakes.
+LoadResult load_scenario_text(std::string_view yaml, const std::string& file, const RulesLookup& rules,
+                              const ClientSupport* client_support);
+LoadResult load_scenario_file(const std::string& path, const RulesLookup& rules, const ClientSupport* client_support);
 
 // Files and folders. Folders are walked recursively for *.yaml and *.yml,
 // leaving out anything under a folder named "fixtures"; a file named
@@ -49,6 +56,8 @@ LoadResult load_scenario_file(const std::string& path, const RulesLookup& rules)
 // that runs are deterministic. Also reports a path that does not exist, a
 // selection with no scenario in it, and an id used twice (at both places).
 LoadResult load_paths(const std::vector<std::string>& paths, const RulesLookup& rules);
+LoadResult load_paths(const std::vector<std::string>& paths, const RulesLookup& rules,
+                      const ClientSupport* client_support);
 
 // Why `send: {raw: ...}` text could not be decoded.
 struct EscapeError {

@@ -51,6 +51,11 @@ std::vector<std::string> without_repeats(const std::vector<std::string>& files) 
 }  // namespace
 
 LoadResult load_paths(const std::vector<std::string>& paths, const RulesLookup& rules) {
+  return load_paths(paths, rules, nullptr);
+}
+
+LoadResult load_paths(const std::vector<std::string>& paths, const RulesLookup& rules,
+                      const ClientSupport* client_support) {
   LoadResult result;
   std::vector<std::string> files;
   for (const auto& path : paths) {
@@ -75,7 +80,7 @@ LoadResult load_paths(const std::vector<std::string>& paths, const RulesLookup& 
   }
 
   for (const auto& file : files) {
-    LoadResult loaded = load_scenario_file(file, rules);
+    LoadResult loaded = load_scenario_file(file, rules, client_support);
     for (auto& diagnostic : loaded.diagnostics) result.diagnostics.push_back(std::move(diagnostic));
     for (auto& scenario : loaded.scenarios) result.scenarios.push_back(std::move(scenario));
   }

@@ -145,10 +145,16 @@ struct Fixtures {
   bool touches_inbox() const;
 };
 
+struct ClientScenario;  // client_scenario.hpp
+
 struct Scenario {
   std::string id;     // unique in a run: "imap.select.read-write"
   std::string title;
   Protocol protocol = Protocol::imap;
+  // `role: client`: the harness plays the servers (fakes) and runs a client
+  // program; this says how, and steps, fixtures and connections are unused.
+  // Null for the usual `role: server` scenario.
+  std::shared_ptr<const ClientScenario> client;
   std::vector<std::string> rfc;  // "RFC 9051 §6.3.2"
   Level level = Level::must;
   std::vector<std::string> tags;
