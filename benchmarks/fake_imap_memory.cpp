@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
   conformance::fakes::FakeSuiteOptions options;
   options.protocols = {"imap"};
   std::size_t bytes = 0;
-  options.seed = [&](conformance::fakes::store::MailStore& store) {
+  options.seed = [&](conformance::fakes::store::MailStore& store) -> conformance::Expected<void, std::string> {
     store.add_user({"bench", "bench-pw", {"bench@example.test"}});
     for (std::size_t i = 1; i <= count; ++i) {
       std::string message = generated_message(i);
@@ -63,11 +63,9 @@ int main(int argc, char** argv) {
       std::vector<std::string> flags;
       if (i % 3 == 0) flags.push_back("\\Seen");
       auto appended = store.append("bench", "INBOX", std::move(message), std::move(flags));
-      if (!appended) {
-        std::cerr << "fake_imap_memory: append failed: " << conformance::fakes::store::to_string(appended.error()) << "\n";
-        std::exit(1);
-      }
+      if (!appended) return "append failed: " + std::string(conformance::fakes::store::to_string(appended.error()));
     }
+    return {};
   };
   const auto seed_start = std::chrono::steady_clock::now();
   auto suite = conformance::fakes::FakeSuite::start(std::move(options));

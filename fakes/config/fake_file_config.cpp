@@ -7,15 +7,9 @@
 #include "harness/scenario/loader.hpp"
 #include "harness/scenario/yaml_guard.hpp"
 
-#if CONFORMANCE_HAVE_FAKE_SMTP
 #include "fakes/config/smtp_options_yaml.hpp"
-#endif
-#if CONFORMANCE_HAVE_FAKE_POP3
 #include "fakes/config/pop3_options_yaml.hpp"
-#endif
-#if CONFORMANCE_HAVE_FAKE_IMAP
 #include "fakes/config/imap_options_yaml.hpp"
-#endif
 #if CONFORMANCE_HAVE_FAKE_DNS
 #include "fakes/config/dns_zone_yaml.hpp"
 #endif
@@ -64,19 +58,7 @@ YAML::Node read_section(const YAML::Node& node, const std::string& protocol, con
 
 }  // namespace
 
-std::vector<std::string> configurable_fakes() {
-  std::vector<std::string> names;
-#if CONFORMANCE_HAVE_FAKE_SMTP
-  names.push_back("smtp");
-#endif
-#if CONFORMANCE_HAVE_FAKE_POP3
-  names.push_back("pop3");
-#endif
-#if CONFORMANCE_HAVE_FAKE_IMAP
-  names.push_back("imap");
-#endif
-  return names;
-}
+std::vector<std::string> configurable_fakes() { return {"smtp", "pop3", "imap"}; }
 
 std::vector<std::string> FakeFileConfig::protocols() const {
   std::vector<std::string> names;
@@ -88,16 +70,9 @@ std::vector<std::string> FakeFileConfig::protocols() const {
 }
 
 const TcpFakeOptions* FakeFileConfig::server_options(std::string_view protocol) const {
-#if CONFORMANCE_HAVE_FAKE_SMTP
   if (protocol == "smtp" && smtp) return &smtp->server;
-#endif
-#if CONFORMANCE_HAVE_FAKE_POP3
   if (protocol == "pop3" && pop3) return &pop3->server;
-#endif
-#if CONFORMANCE_HAVE_FAKE_IMAP
   if (protocol == "imap" && imap) return &imap->server;
-#endif
-  (void)protocol;
   return nullptr;
 }
 
@@ -107,6 +82,8 @@ FakeFileConfig read_fake_sections(Fields& fields) {
   scenario::Diagnostics& diagnostics = fields.diagnostics();
   if (const YAML::Node store = fields.get("store"); store.IsDefined()) {
     config.store = read_store_seed(store, file, diagnostics);
+  } else {
+    config.store.default_dataset = true;  // no `store:`: the documented default users and mail
   }
   if (const YAML::Node tls = fields.get("tls"); tls.IsDefined()) {
     config.tls = read_tls_settings(tls, file, diagnostics);
@@ -126,28 +103,21 @@ FakeFileConfig read_fake_sections(Fields& fields) {
           continue;
         }
         const YAML::Node& section = entry.second;
-#if CONFORMANCE_HAVE_FAKE_SMTP
         if (protocol == "smtp") {
           config.smtp.emplace();
           const YAML::Node options = read_section(section, protocol, config.tls, file, diagnostics, config.smtp->server);
           if (options.IsDefined()) read_smtp_options(options, file, diagnostics, *config.smtp);
         }
-#endif
-#if CONFORMANCE_HAVE_FAKE_POP3
         if (protocol == "pop3") {
           config.pop3.emplace();
           const YAML::Node options = read_section(section, protocol, config.tls, file, diagnostics, config.pop3->server);
           if (options.IsDefined()) read_pop3_options(options, file, diagnostics, *config.pop3);
         }
-#endif
-#if CONFORMANCE_HAVE_FAKE_IMAP
         if (protocol == "imap") {
           config.imap.emplace();
           const YAML::Node options = read_section(section, protocol, config.tls, file, diagnostics, config.imap->server);
           if (options.IsDefined()) read_imap_options(options, file, diagnostics, *config.imap);
         }
-#endif
-        (void)section;
       }
     }
   }

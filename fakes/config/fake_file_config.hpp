@@ -20,15 +20,9 @@
 #include "harness/scenario/source.hpp"
 #include "harness/scenario/yaml_fields.hpp"
 
-#if CONFORMANCE_HAVE_FAKE_SMTP
 #include "fakes/smtp/smtp_fake.hpp"
-#endif
-#if CONFORMANCE_HAVE_FAKE_POP3
 #include "fakes/pop3/pop3_fake.hpp"
-#endif
-#if CONFORMANCE_HAVE_FAKE_IMAP
 #include "fakes/imap/imap_fake.hpp"
-#endif
 #if CONFORMANCE_HAVE_FAKE_DNS
 #include "fakes/dns/zone.hpp"
 #endif
@@ -49,15 +43,9 @@ struct FakeFileConfig {
   // A fake is present when the file has a section for it (an empty one
   // starts it with its defaults). Each carries server.tls, server.faults
   // and server.timeouts from the file; server.listen is left empty.
-#if CONFORMANCE_HAVE_FAKE_SMTP
   std::optional<smtp::SmtpFakeConfig> smtp;
-#endif
-#if CONFORMANCE_HAVE_FAKE_POP3
   std::optional<pop3::Pop3FakeConfig> pop3;
-#endif
-#if CONFORMANCE_HAVE_FAKE_IMAP
   std::optional<imap::ImapFakeConfig> imap;
-#endif
 #if CONFORMANCE_HAVE_FAKE_DNS
   std::optional<dns::Zone> dns;
 #endif

@@ -254,6 +254,22 @@ std::vector<std::string> StoreSeed::passwords() const {
   return out;
 }
 
+std::optional<StoreSeed::Login> StoreSeed::login(std::string_view name) const {
+  Login login{std::string(name), "", std::string(name) + "@" + domain};
+  if (default_dataset && std::find(kDefaultUsers.begin(), kDefaultUsers.end(), name) != kDefaultUsers.end()) {
+    login.password = login.name + "-pw";  // load_default_dataset's documented passwords
+  }
+  bool found = !login.password.empty();
+  for (const auto& user : users) {
+    if (user.name != name) continue;
+    found = true;
+    if (!user.password.empty()) login.password = user.password;
+    if (!user.addresses.empty()) login.address = user.addresses.front();
+  }
+  if (!found) return std::nullopt;
+  return login;
+}
+
 std::vector<std::string> StoreSeed::user_names() const {
   std::vector<std::string> out;
   if (default_dataset) out = kDefaultUsers;

@@ -58,6 +58,14 @@ struct StoreSeed {
   bool default_dataset = false;  // alice and bob with sample mail (docs/fakes/store.md) first
   std::vector<SeedUser> users;
 
+  struct Login {
+    std::string name;
+    std::string password;
+    std::string address;  // the first one
+  };
+  // How a client logs in as `user`, or nullopt if the store will not have it.
+  std::optional<Login> login(std::string_view user) const;
+
   // Every user's password, for scrubbing reports.
   std::vector<std::string> passwords() const;
   // The names of the users the store will have (default dataset included), in order.

@@ -41,11 +41,12 @@ Expected<EmbeddedTarget, std::string> start_embedded_target(const std::set<std::
   // scenario's protocol, so the IMAP fake comes along when there is one.
   if (std::find(available.begin(), available.end(), "imap") != available.end()) options.protocols.insert("imap");
   options.store.domain = kDomain;
-  options.seed = [&password](fakes::store::MailStore& store) {
+  options.seed = [&password](fakes::store::MailStore& store) -> Expected<void, std::string> {
     for (int i = 1; i <= kUsers; ++i) {
       const std::string name = "user" + std::to_string(i);
-      store.add_user({name, password, {name + "@" + kDomain}});
+      if (!store.add_user({name, password, {name + "@" + kDomain}})) return "cannot add user " + name;
     }
+    return {};
   };
   auto suite = fakes::FakeSuite::start(std::move(options));
   if (!suite) return "cannot start the built-in fakes: " + suite.error();

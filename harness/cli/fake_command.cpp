@@ -104,7 +104,10 @@ int fake_command(const FakeArguments& arguments) {
   options.tls.starttls = *starttls;
   if (!arguments.certificate_file.empty()) options.tls.certificate_file = arguments.certificate_file;
   if (!arguments.key_file.empty()) options.tls.key_file = arguments.key_file;
-  options.seed = [](fakes::store::MailStore& store) { fakes::store::load_default_dataset(store); };
+  options.seed = [](fakes::store::MailStore& store) -> Expected<void, std::string> {
+    fakes::store::load_default_dataset(store);
+    return {};
+  };
   options.accept_any_recipient = !arguments.local_recipients_only;
   auto output = std::make_shared<std::mutex>();
   if (!arguments.quiet) {

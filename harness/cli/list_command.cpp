@@ -1,4 +1,5 @@
 #include "harness/cli/commands.hpp"
+#include "harness/engine/client_support.hpp"
 #include "harness/engine/protocol.hpp"
 #include "harness/engine/runner.hpp"
 #include "harness/scenario/loader.hpp"
@@ -20,7 +21,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 }  // namespace
 
 int list_command(const ListArguments& arguments) {
-  auto loaded = scenario::load_paths(arguments.paths, engine::rules_for);
+  auto loaded = scenario::load_paths(arguments.paths, engine::rules_for, &engine::client_support());
   if (!loaded.diagnostics.empty()) {
     for (const auto& diagnostic : loaded.diagnostics) std::cerr << diagnostic.to_string() << "\n";
     return kUsage;
@@ -35,7 +36,8 @@ int list_command(const ListArguments& arguments) {
     for (const auto* s : chosen) {
       list.push_back({{"id", s->id},
                       {"title", s->title},
-                      {"protocol", scenario::to_string(s->protocol)},
+                      {"role", s->client ? "client" : "server"},
+                      {"protocol", s->client ? s->client->protocol : std::string(scenario::to_string(s->protocol))},
                       {"rfc", s->rfc},
                       {"level", scenario::to_string(s->level)},
                       {"tags", s->tags},
@@ -54,7 +56,7 @@ int list_command(const ListArguments& arguments) {
 }
 
 int validate_command(const std::vector<std::string>& paths) {
-  auto loaded = scenario::load_paths(paths, engine::rules_for);
+  auto loaded = scenario::load_paths(paths, engine::rules_for, &engine::client_support());
   for (const auto& diagnostic : loaded.diagnostics) std::cerr << diagnostic.to_string() << "\n";
   if (!loaded.diagnostics.empty()) {
     std::cerr << loaded.diagnostics.size() << " error" << (loaded.diagnostics.size() == 1 ? "" : "s") << "\n";

@@ -1,5 +1,6 @@
 #include "harness/cli/commands.hpp"
 #include "harness/cli/embedded_target.hpp"
+#include "harness/engine/client_support.hpp"
 #include "harness/engine/protocol.hpp"
 #include "harness/engine/run_context.hpp"
 #include "harness/engine/runner.hpp"
@@ -113,7 +114,7 @@ int run_command(const RunArguments& arguments) {
     return kUsage;
   }
 
-  auto loaded = scenario::load_paths(arguments.paths, engine::rules_for);
+  auto loaded = scenario::load_paths(arguments.paths, engine::rules_for, &engine::client_support());
   if (!loaded.diagnostics.empty()) {
     print_diagnostics(loaded.diagnostics);
     return kUsage;
@@ -126,9 +127,16 @@ int run_command(const RunArguments& arguments) {
   const auto chosen = engine::select_scenarios(loaded.scenarios, selection);
 
   std::optional<EmbeddedTarget> fakes;
-  if (embedded) {
-    std::set<std::string> protocols;
-    for (const auto* scenario : chosen) protocols.insert(std::string(scenario::to_string(scenario->protocol)));
+  // Client-under-test scenarios bring their own fakes; only server
+  // scenarios need the embedded target.
+  std::set<std::string> protocols;
+  for (const auto* scenario : chosen) {
+    if (!scenario->client) protocols.insert(std::string(scenario::to_string(scenario->protocol)));
+  }
+  if (embedded && protocols.empty()) {
+    target = engine::Target{};
+    target->name = "none (client-under-test scenarios only)";
+  } else if (embedded) {
     auto started = start_embedded_target(protocols);
     if (!started) {
       std::cerr << "conformance: " << started.error() << "\n";

@@ -1,17 +1,46 @@
 #include "harness/engine/runner.hpp"
 
+#include "harness/engine/client_run.hpp"
 #include "harness/engine/scenario_run.hpp"
 #include "harness/engine/target.hpp"
 
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/prefer.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 
 namespace conformance::engine {
+namespace {
+
+// Runs blocking `work` on `pool` and resumes the calling coroutine on its own
+// executor with the result: client scenarios wait for a program, and the
+// server scenarios sharing the run's thread must not wait with them.
+template <class Value, class Work>
+net::awaitable<Value> on_pool(boost::asio::thread_pool& pool, Work work) {
+  auto initiation = [&pool, work = std::move(work)](auto handler) mutable {
+    // Tracked, so the run's io_context does not run dry while the pool works.
+    auto home = boost::asio::prefer(boost::asio::get_associated_executor(handler),
+                                    boost::asio::execution::outstanding_work.tracked);
+    boost::asio::post(pool, [work = std::move(work), handler = std::move(handler), home]() mutable {
+      Value value = work();
+      boost::asio::post(home, [handler = std::move(handler), value = std::move(value)]() mutable {
+        std::move(handler)(std::move(value));
+      });
+    });
+  };
+  co_return co_await boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&, void(Value)>(
+      std::move(initiation), boost::asio::use_awaitable);
+}
+
+}  // namespace
 
 std::optional<Shard> parse_shard(std::string_view text) {
   const auto slash = text.find('/');
@@ -73,21 +102,30 @@ result::RunResult run_scenarios(const std::vector<const scenario::Scenario*>& sc
   outcome.scenarios.resize(scenarios.size());
 
   boost::asio::io_context io;
+  const std::size_t workers = std::max<std::size_t>(1, std::min(jobs, scenarios.size()));
+  boost::asio::thread_pool client_threads(workers);
+  const ClientRunSettings client_settings;
   std::size_t next = 0;
   auto worker = [&]() -> net::awaitable<void> {
     while (next < scenarios.size()) {
       const std::size_t index = next++;
-      outcome.scenarios[index] = co_await run_scenario(*scenarios[index], run);
+      const scenario::Scenario& scenario = *scenarios[index];
+      if (scenario.client) {
+        auto work = [&scenario, &client_settings] { return run_client_scenario(scenario, client_settings); };
+        outcome.scenarios[index] = co_await on_pool<result::ScenarioResult>(client_threads, std::move(work));
+      } else {
+        outcome.scenarios[index] = co_await run_scenario(scenario, run);
+      }
       if (on_result) on_result(outcome.scenarios[index]);
     }
   };
-  const std::size_t workers = std::max<std::size_t>(1, std::min(jobs, scenarios.size()));
   for (std::size_t i = 0; i < workers; ++i) {
     boost::asio::co_spawn(io, worker(), [](std::exception_ptr failure) {
       if (failure) std::rethrow_exception(failure);
     });
   }
   io.run();
+  client_threads.join();
   outcome.duration =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   return outcome;

@@ -1,5 +1,7 @@
 #include "harness/engine/scenario_run.hpp"
 
+#include "harness/engine/login_variables.hpp"
+
 #include "harness/codec/common/base64.hpp"
 #include "harness/engine/open_connection.hpp"
 #include "harness/engine/step_text.hpp"
@@ -224,15 +226,7 @@ class Execution {
     variables_.set("unique", run_.unique_token());
     if (user_index_) {
       const TargetUser& user = run_.users.user(*user_index_);
-      variables_.set("user", user.name);
-      variables_.set("address", user.address);
-      variables_.set_secret("password", user.password);
-      std::string plain;
-      plain += '\0';
-      plain += user.name;
-      plain += '\0';
-      plain += user.password;
-      variables_.set_secret("auth_plain", codec::base64_encode(plain));
+      set_login_variables(variables_, user.name, user.address, user.password);
       result_.user = user.name;
     }
   }

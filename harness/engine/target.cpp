@@ -137,7 +137,7 @@ const Deviation* Target::deviation_for(std::string_view scenario_id) const {
 std::string Target::describe() const {
   std::string urls;
   for (const auto& [key, endpoint] : endpoints) urls += (urls.empty() ? "" : ", ") + endpoint.url;
-  if (name.empty()) return urls;
+  if (name.empty() || urls.empty()) return name.empty() ? urls : name;
   return name + " (" + urls + ")";
 }
 
