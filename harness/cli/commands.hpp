@@ -15,6 +15,7 @@ struct RunArguments {
   std::vector<std::string> paths;
   std::vector<std::string> targets;  // URLs
   std::string target_file;
+  std::vector<std::string> deviation_files;
   std::string user;
   std::string password_env;
   std::string ca_file;

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
                       "Endpoint URL, repeatable: smtp:// submission:// smtps:// pop3:// pop3s:// imap:// imaps://, "
                       "with ?starttls=required");
   run_cmd->add_option("--target-file", run.target_file, "YAML file describing the target (docs/target-file.md)");
+  run_cmd->add_option("--deviations", run.deviation_files,
+                      "YAML file of known deviations: failures reported as expected (repeatable)");
   run_cmd->add_option("--user", run.user, "User to log in as");
   run_cmd->add_option("--password-env", run.password_env, "Environment variable holding the user's password");
   run_cmd->add_option("--ca-file", run.ca_file, "PEM file of CAs to trust instead of the system store");

@@ -148,6 +148,15 @@ int run_command(const RunArguments& arguments) {
               << ")\n";
   }
 
+  for (const auto& file : arguments.deviation_files) {
+    auto deviations = engine::load_deviations_file(file);
+    if (!deviations) {
+      print_diagnostics(deviations.error());
+      return kUsage;
+    }
+    target->deviations.insert(target->deviations.end(), deviations->begin(), deviations->end());
+  }
+
   engine::RunSettings settings;
   settings.step_timeout = std::chrono::milliseconds(std::llround(arguments.timeout_seconds * 1000));
   engine::RunContext run(std::move(*target), settings);

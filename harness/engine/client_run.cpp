@@ -59,6 +59,7 @@ class ClientRun {
   result::ScenarioResult run() {
     const auto started = Clock::now();
     execute();
+    apply_deviation(result_, find_deviation(settings_.deviations, scenario_.id));
     result_.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
     return std::move(result_);
   }

@@ -5,6 +5,7 @@
 // thread of its own.
 #pragma once
 
+#include "harness/engine/deviation.hpp"
 #include "harness/result/result.hpp"
 #include "harness/scenario/scenario.hpp"
 
@@ -16,6 +17,8 @@ struct ClientRunSettings {
   // After the program ended, how long the fakes get to finish the sessions
   // it left (recording its last bytes) before they are stopped.
   std::chrono::milliseconds settle{2'000};
+  // Known failures of the client programs (--deviations).
+  std::vector<Deviation> deviations;
 };
 
 result::ScenarioResult run_client_scenario(const scenario::Scenario& scenario, const ClientRunSettings& settings);

@@ -104,7 +104,8 @@ result::RunResult run_scenarios(const std::vector<const scenario::Scenario*>& sc
   boost::asio::io_context io;
   const std::size_t workers = std::max<std::size_t>(1, std::min(jobs, scenarios.size()));
   boost::asio::thread_pool client_threads(workers);
-  const ClientRunSettings client_settings;
+  ClientRunSettings client_settings;
+  client_settings.deviations = run.target.deviations;
   std::size_t next = 0;
   auto worker = [&]() -> net::awaitable<void> {
     while (next < scenarios.size()) {

@@ -657,17 +657,7 @@ class Execution {
     }
   }
 
-  void apply_deviation() {
-    const Deviation* deviation = run_.target.deviation_for(scenario_.id);
-    if (!deviation) return;
-    result_.deviation_reason = deviation->reason;
-    if (result_.verdict == result::Verdict::failed || result_.verdict == result::Verdict::warned) {
-      result_.verdict = result::Verdict::expected_failure;
-    } else if (result_.verdict == result::Verdict::passed) {
-      result_.verdict = result::Verdict::unexpected_pass;
-      result_.reason = "listed as a known deviation (" + deviation->where.to_string() + ") but passed";
-    }
-  }
+  void apply_deviation() { engine::apply_deviation(result_, run_.target.deviation_for(scenario_.id)); }
 
   const Scenario& scenario_;
   RunContext& run_;

@@ -128,10 +128,7 @@ Expected<Endpoint, std::string> parse_endpoint_url(std::string_view url) {
 }
 
 const Deviation* Target::deviation_for(std::string_view scenario_id) const {
-  for (const auto& deviation : deviations) {
-    if (glob_match(deviation.id, scenario_id)) return &deviation;
-  }
-  return nullptr;
+  return find_deviation(deviations, scenario_id);
 }
 
 std::string Target::describe() const {
@@ -274,24 +271,8 @@ Expected<Target, scenario::Diagnostics> load_target_text(std::string_view yaml, 
     }
   }
 
-  YAML::Node deviations = fields.get("deviations");
-  if (deviations.IsDefined()) {
-    if (!deviations.IsSequence()) {
-      fields.error(deviations, "'deviations' must be a list");
-    } else {
-      for (const auto& node : deviations) {
-        scenario::Fields deviation(node, path, diagnostics, "deviation");
-        Deviation entry;
-        entry.where = scenario::location_of(node, path);
-        if (auto id = deviation.required_string("id")) entry.id = *id;
-        if (auto reason = deviation.required_string("reason")) entry.reason = *reason;
-        if (deviation.ok() && entry.reason.size() < 10) {
-          deviation.error(node, "a deviation needs a real reason (which RFC clause, what the server does)");
-        }
-        deviation.finish();
-        target.deviations.push_back(std::move(entry));
-      }
-    }
+  if (YAML::Node deviations = fields.get("deviations"); deviations.IsDefined()) {
+    target.deviations = read_deviations(deviations, path, diagnostics);
   }
   fields.finish();
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "harness/common/expected.hpp"
+#include "harness/engine/deviation.hpp"
 #include "harness/scenario/scenario.hpp"
 #include "harness/scenario/source.hpp"
 
@@ -37,12 +38,6 @@ struct TargetUser {
   std::string name;
   std::string password;  // never printed
   std::string address;   // mail address; default name@domain
-};
-
-struct Deviation {
-  std::string id;  // scenario id or glob ("imap.idle.*")
-  std::string reason;
-  scenario::SourceLocation where;
 };
 
 struct Target {

@@ -51,7 +51,7 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file, co
 LoadResult load_scenario_file(const std::string& path, const RulesLookup& rules, const ClientSupport* client_support);
 
 // Files and folders. Folders are walked recursively for *.yaml and *.yml,
-// leaving out anything under a folder named "fixtures"; a file named
+// leaving out anything under a folder named "fixtures" or "deviations"; a file named
 // explicitly is loaded whatever its name. Scenarios come sorted by path so
 // that runs are deterministic. Also reports a path that does not exist, a
 // selection with no scenario in it, and an id used twice (at both places).

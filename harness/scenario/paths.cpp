@@ -18,7 +18,8 @@ bool is_yaml_file(const fs::path& path) {
 }
 
 // Every *.yaml / *.yml below `root`, leaving out folders named "fixtures"
-// (message files and shared snippets live there, not scenarios).
+// (message files and shared snippets live there, not scenarios) and
+// "deviations" (known-deviation lists for --deviations).
 void collect_folder(const std::string& root, std::vector<std::string>& files, Diagnostics& diagnostics) {
   std::error_code error;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
@@ -26,7 +27,8 @@ void collect_folder(const std::string& root, std::vector<std::string>& files, Di
     const fs::directory_entry& entry = *it;
     std::error_code type_error;
     if (entry.is_directory(type_error)) {
-      if (entry.path().filename() == "fixtures") it.disable_recursion_pending();
+      const auto name = entry.path().filename();
+      if (name == "fixtures" || name == "deviations") it.disable_recursion_pending();
       continue;
     }
     if (entry.is_regular_file(type_error) && is_yaml_file(entry.path())) files.push_back(entry.path().generic_string());
