@@ -42,6 +42,7 @@ struct ListArguments {
 struct FakeArguments {
   std::vector<std::string> protocols;  // smtp pop3 imap: one or more, sharing one store
   std::vector<std::string> listen;  // "127.0.0.1:2525" or "imaps://127.0.0.1:9993"
+  std::string config_file;          // docs/fakes/config.md
   std::string ca_out;
   std::string certificate = "valid";
   std::string starttls = "offered";

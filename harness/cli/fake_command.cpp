@@ -2,6 +2,7 @@
 // SIGINT or SIGTERM, so any test suite can use it the way people use
 // GreenMail or Mailpit. It prints where it listens, then one line per
 // connection and each connection's transcript when it ends.
+#include "fakes/config/fake_file_config.hpp"
 #include "fakes/store/default_dataset.hpp"
 #include "fakes/suite/fake_suite.hpp"
 #include "harness/cli/commands.hpp"
@@ -69,7 +70,29 @@ std::optional<fakes::StartTlsPolicy> parse_starttls(const std::string& name) {
 int fake_command(const FakeArguments& arguments) {
   const auto available = fakes::available_fakes();
   fakes::FakeSuiteOptions options;
-  for (const std::string& protocol : arguments.protocols) {
+  std::vector<std::string> protocols = arguments.protocols;
+  std::optional<fakes::config::FakeFileConfig> config;
+  if (!arguments.config_file.empty()) {
+    auto loaded = fakes::config::load_fake_config_file(arguments.config_file);
+    if (!loaded) {
+      for (const auto& diagnostic : loaded.error()) std::cerr << diagnostic.to_string() << "\n";
+      return kUsage;
+    }
+    config = std::move(*loaded);
+    for (const std::string& protocol : config->protocols()) {
+      if (std::find(protocols.begin(), protocols.end(), protocol) == protocols.end()) protocols.push_back(protocol);
+    }
+    // The file's sections win over the command line's TLS options.
+    options.smtp = config->smtp;
+    options.pop3 = config->pop3;
+    options.imap = config->imap;
+  }
+  if (protocols.empty()) {
+    std::cerr << "conformance fake: name the fakes to start (smtp, pop3, imap), or give --config with a 'fakes:' "
+                 "section\n";
+    return kUsage;
+  }
+  for (const std::string& protocol : protocols) {
     if (std::find(available.begin(), available.end(), protocol) == available.end()) {
       std::cerr << "conformance fake: no " << protocol << " fake in this build\n";
       return kUsage;
@@ -77,7 +100,7 @@ int fake_command(const FakeArguments& arguments) {
     options.protocols.insert(protocol);
   }
   for (const std::string& text : arguments.listen) {
-    auto spec = parse_listen(arguments.protocols, text);
+    auto spec = parse_listen(protocols, text);
     if (!spec) {
       std::cerr << "conformance fake: " << spec.error() << "\n";
       return kUsage;
@@ -104,10 +127,17 @@ int fake_command(const FakeArguments& arguments) {
   options.tls.starttls = *starttls;
   if (!arguments.certificate_file.empty()) options.tls.certificate_file = arguments.certificate_file;
   if (!arguments.key_file.empty()) options.tls.key_file = arguments.key_file;
-  options.seed = [](fakes::store::MailStore& store) -> Expected<void, std::string> {
-    fakes::store::load_default_dataset(store);
-    return {};
-  };
+  if (config) {
+    options.store = fakes::config::store_options(config->store);
+    options.seed = [&seed = config->store](fakes::store::MailStore& store) {
+      return fakes::config::seed_store(seed, store);
+    };
+  } else {
+    options.seed = [](fakes::store::MailStore& store) -> Expected<void, std::string> {
+      fakes::store::load_default_dataset(store);
+      return {};
+    };
+  }
   options.accept_any_recipient = !arguments.local_recipients_only;
   auto output = std::make_shared<std::mutex>();
   if (!arguments.quiet) {
@@ -138,6 +168,11 @@ int fake_command(const FakeArguments& arguments) {
       return kUsage;
     }
   }
+  std::string users = "alice and bob, docs/fakes/store.md";
+  if (config) {
+    users.clear();
+    for (const auto& name : config->store.user_names()) users += (users.empty() ? "" : ", ") + name;
+  }
   {
     std::lock_guard lock(*output);
     for (const fakes::BoundEndpoint& bound : (*suite)->endpoints()) {
@@ -145,7 +180,7 @@ int fake_command(const FakeArguments& arguments) {
                 << bound.endpoint.port() << (bound.implicit_tls ? " implicit-tls" : "") << "\n";
     }
     std::cout << "ca-file " << (arguments.ca_out.empty() ? (*suite)->ca_file().string() : arguments.ca_out) << "\n"
-              << "ready (users alice and bob, docs/fakes/store.md; stop with SIGINT or SIGTERM)\n"
+              << "ready (users " << users << "; stop with SIGINT or SIGTERM)\n"
               << std::flush;
   }
   int received = 0;

@@ -49,12 +49,15 @@ int main(int argc, char** argv) {
 
   conformance::cli::FakeArguments fake;
   auto* fake_cmd = app.add_subcommand("fake", "Run one built-in fake server until SIGINT/SIGTERM (docs/fakes/)");
-  fake_cmd->add_option("protocols", fake.protocols, "smtp, pop3 and/or imap (several share one mail store)")
-      ->required()
+  fake_cmd->add_option("protocols", fake.protocols,
+                       "smtp, pop3 and/or imap (several share one mail store); with --config, also those it configures")
       ->check(CLI::IsMember({"smtp", "pop3", "imap"}));
   fake_cmd->add_option("--listen", fake.listen,
                        "Address to listen on, repeatable: HOST:PORT (plain, STARTTLS offered) or a URL such as "
                        "imaps://127.0.0.1:9993 (implicit TLS); default: every service on 127.0.0.1, ephemeral ports");
+  fake_cmd->add_option("--config", fake.config_file,
+                       "YAML file: store (users, mailboxes, messages), TLS, fault plans and options per fake "
+                       "(docs/fakes/config.md)");
   fake_cmd->add_option("--ca-out", fake.ca_out, "Write the CA certificate clients should trust to this file");
   fake_cmd->add_option("--certificate", fake.certificate,
                        "Certificate to present: valid, expired, not-yet-valid, wrong-host, self-signed, untrusted-root");
