@@ -10,9 +10,7 @@
 #include "fakes/config/smtp_options_yaml.hpp"
 #include "fakes/config/pop3_options_yaml.hpp"
 #include "fakes/config/imap_options_yaml.hpp"
-#if CONFORMANCE_HAVE_FAKE_DNS
 #include "fakes/config/dns_zone_yaml.hpp"
-#endif
 
 #include <algorithm>
 #include <filesystem>
@@ -65,7 +63,7 @@ std::vector<std::string> FakeFileConfig::protocols() const {
   for (const auto& name : configurable_fakes()) {
     if (server_options(name)) names.push_back(name);
   }
-  if (has_dns) names.push_back("dns");
+  if (dns) names.push_back("dns");
   return names;
 }
 
@@ -122,12 +120,7 @@ FakeFileConfig read_fake_sections(Fields& fields) {
     }
   }
   if (const YAML::Node dns = fields.get("dns"); dns.IsDefined()) {
-    config.has_dns = true;
-#if CONFORMANCE_HAVE_FAKE_DNS
     config.dns = read_dns_zone(dns, file, diagnostics);
-#else
-    fields.error(dns, "this build has no DNS fake");
-#endif
   }
   return config;
 }

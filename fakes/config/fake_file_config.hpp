@@ -7,7 +7,7 @@
 //   fakes:
 //     smtp: {tls: {...}, faults: [...], timeouts: {idle: 5m}, options: {...}}
 //     imap: {}
-//   dns: {records: [...], names: {...}}   # the DNS fake's zone (dns_zone_yaml.hpp)
+//   dns: {records: [...], behaviour: [...]}   # the DNS fake's zone (dns_zone_yaml.hpp)
 //
 // Every mistake is a file:line:col diagnostic, all of a file's at once.
 #pragma once
@@ -23,9 +23,7 @@
 #include "fakes/smtp/smtp_fake.hpp"
 #include "fakes/pop3/pop3_fake.hpp"
 #include "fakes/imap/imap_fake.hpp"
-#if CONFORMANCE_HAVE_FAKE_DNS
 #include "fakes/dns/zone.hpp"
-#endif
 
 #include <optional>
 #include <string>
@@ -46,10 +44,7 @@ struct FakeFileConfig {
   std::optional<smtp::SmtpFakeConfig> smtp;
   std::optional<pop3::Pop3FakeConfig> pop3;
   std::optional<imap::ImapFakeConfig> imap;
-#if CONFORMANCE_HAVE_FAKE_DNS
-  std::optional<dns::Zone> dns;
-#endif
-  bool has_dns = false;  // a `dns:` section was given
+  std::optional<dns::Zone> dns;  // a `dns:` section was given
 
   // "smtp", "pop3", "imap" (and "dns"), for those configured.
   std::vector<std::string> protocols() const;

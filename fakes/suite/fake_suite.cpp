@@ -19,6 +19,7 @@ struct FakeSuite::Running {
   std::shared_ptr<FakeCertificates> certificates;
   std::vector<std::shared_ptr<TcpFake>> fakes;
   std::shared_ptr<smtp::ReceivedMail> received;
+  std::shared_ptr<dns::DnsFake> dns;
   std::thread thread;
   bool stopped = false;
 
@@ -111,6 +112,13 @@ Expected<std::unique_ptr<FakeSuite>, std::string> FakeSuite::start(FakeSuiteOpti
     for (const BoundEndpoint& bound : (*fake)->endpoints()) suite->endpoints_.push_back(bound);
     running.fakes.push_back(std::move(*fake));
   }
+  if (options.dns) {
+    dns::DnsFakeConfig config = *options.dns;
+    if (!config.log) config.log = options.log;
+    auto dns = dns::DnsFake::start(running.io.get_executor(), std::move(config));
+    if (!dns) return dns.error();
+    running.dns = *dns;
+  }
   running.thread = std::thread([&io = running.io] { io.run(); });
   return suite;
 }
@@ -132,6 +140,7 @@ void FakeSuite::stop(std::chrono::milliseconds grace) {
   running.stopped = true;
   if (!running.thread.joinable()) {
     for (auto& fake : running.fakes) fake->stop();
+    if (running.dns) running.dns->stop();
     return;
   }
   const auto deadline = std::chrono::steady_clock::now() + grace;
@@ -148,6 +157,7 @@ void FakeSuite::stop(std::chrono::milliseconds grace) {
   }
   running.on_fakes_thread([&running] {
     for (auto& fake : running.fakes) fake->stop();
+    if (running.dns) running.dns->stop();
   });
   running.work.reset();
   // stop() force-closed every live connection, so the sessions end and the
@@ -167,11 +177,20 @@ std::vector<FakeRecords> FakeSuite::records() const {
   return all;
 }
 
+std::uint16_t FakeSuite::dns_port() const { return running_->dns ? running_->dns->port() : 0; }
+
+std::vector<dns::QueryRecord> FakeSuite::dns_queries() const {
+  return running_->dns ? running_->dns->queries() : std::vector<dns::QueryRecord>{};
+}
+
 const store::MailStore& FakeSuite::store() const { return *running_->store; }
 
 FakeSuite::~FakeSuite() {
   stop();
-  if (running_) running_->fakes.clear();
+  if (running_) {
+    running_->fakes.clear();
+    running_->dns.reset();
+  }
   std::error_code ignored;
   if (!directory_.empty()) std::filesystem::remove_all(directory_, ignored);
 }

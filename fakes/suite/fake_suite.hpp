@@ -5,6 +5,7 @@
 #pragma once
 
 #include "fakes/common/tcp_fake.hpp"
+#include "fakes/dns/dns_fake.hpp"
 #include "fakes/imap/imap_fake.hpp"
 #include "fakes/pop3/pop3_fake.hpp"
 #include "fakes/smtp/smtp_fake.hpp"
@@ -36,6 +37,8 @@ struct FakeSuiteOptions {
   std::optional<smtp::SmtpFakeConfig> smtp;
   std::optional<pop3::Pop3FakeConfig> pop3;
   std::optional<imap::ImapFakeConfig> imap;
+  // The DNS fake, when wanted (its log goes to `log` too).
+  std::optional<dns::DnsFakeConfig> dns;
 
   // Fills the store before the fakes start (users, messages).
   std::function<Expected<void, std::string>(store::MailStore&)> seed;
@@ -77,6 +80,9 @@ class FakeSuite {
   // thread. After this the records and the store may be read.
   void stop(std::chrono::milliseconds grace = std::chrono::milliseconds(0));
   std::vector<FakeRecords> records() const;
+  // The DNS fake's port (UDP and TCP), or 0 when there is none.
+  std::uint16_t dns_port() const;
+  std::vector<dns::QueryRecord> dns_queries() const;
   const store::MailStore& store() const;
 
   struct Running;  // the io_context, its thread and the fakes on it

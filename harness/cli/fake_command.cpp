@@ -1,4 +1,4 @@
-// `conformance fake smtp|pop3|imap...`: built-in fakes, standalone, until
+// `conformance fake smtp|pop3|imap|dns...`: built-in fakes, standalone, until
 // SIGINT or SIGTERM, so any test suite can use it the way people use
 // GreenMail or Mailpit. It prints where it listens, then one line per
 // connection and each connection's transcript when it ends.
@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <charconv>
 #include <iostream>
 #include <mutex>
 
@@ -46,6 +47,23 @@ Expected<fakes::ListenSpec, std::string> parse_listen(const std::vector<std::str
   spec.endpoint = net::tcp::endpoint(address, endpoint->port);
   spec.implicit_tls = endpoint->implicit_tls;
   return spec;
+}
+
+// "127.0.0.1:5353" or "dns://127.0.0.1:5353": the DNS fake's UDP and TCP port.
+Expected<net::tcp::endpoint, std::string> parse_dns_listen(const std::string& text) {
+  std::string rest = text.starts_with("dns://") ? text.substr(6) : text;
+  const auto colon = rest.rfind(':');
+  if (colon == std::string::npos) return "--listen " + text + ": give HOST:PORT";
+  std::string host = rest.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  boost::system::error_code error;
+  auto address = boost::asio::ip::make_address(host, error);
+  if (error) return "--listen " + text + ": give an IP address, not a host name";
+  unsigned port = 0;
+  const std::string digits = rest.substr(colon + 1);
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+  if (ec != std::errc() || end != digits.data() + digits.size() || port > 65535) return "--listen " + text + ": bad port";
+  return net::tcp::endpoint(address, static_cast<std::uint16_t>(port));
 }
 
 std::optional<tls::LeafFault> parse_certificate(const std::string& name) {
@@ -93,6 +111,11 @@ int fake_command(const FakeArguments& arguments) {
     return kUsage;
   }
   for (const std::string& protocol : protocols) {
+    if (protocol == "dns") {
+      options.dns.emplace();
+      if (config && config->dns) options.dns->zone = *config->dns;
+      continue;
+    }
     if (std::find(available.begin(), available.end(), protocol) == available.end()) {
       std::cerr << "conformance fake: no " << protocol << " fake in this build\n";
       return kUsage;
@@ -100,6 +123,20 @@ int fake_command(const FakeArguments& arguments) {
     options.protocols.insert(protocol);
   }
   for (const std::string& text : arguments.listen) {
+    if (text.starts_with("dns://") || (protocols.size() == 1 && protocols.front() == "dns")) {
+      auto address = parse_dns_listen(text);
+      if (!address) {
+        std::cerr << "conformance fake: " << address.error() << "\n";
+        return kUsage;
+      }
+      if (!options.dns) {
+        std::cerr << "conformance fake: --listen " << text << ": dns is not among the fakes started\n";
+        return kUsage;
+      }
+      options.dns->address = address->address();
+      options.dns->port = address->port();
+      continue;
+    }
     auto spec = parse_listen(protocols, text);
     if (!spec) {
       std::cerr << "conformance fake: " << spec.error() << "\n";
@@ -156,6 +193,7 @@ int fake_command(const FakeArguments& arguments) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  const std::string options_dns_address = options.dns ? options.dns->address.to_string() : std::string();
   auto suite = fakes::FakeSuite::start(std::move(options));
   if (!suite) {
     std::cerr << "conformance fake: " << suite.error() << "\n";
@@ -178,6 +216,9 @@ int fake_command(const FakeArguments& arguments) {
     for (const fakes::BoundEndpoint& bound : (*suite)->endpoints()) {
       std::cout << "listening " << bound.service << " " << bound.endpoint.address().to_string() << ":"
                 << bound.endpoint.port() << (bound.implicit_tls ? " implicit-tls" : "") << "\n";
+    }
+    if ((*suite)->dns_port() != 0) {
+      std::cout << "listening dns " << options_dns_address << ":" << (*suite)->dns_port() << " udp+tcp\n";
     }
     std::cout << "ca-file " << (arguments.ca_out.empty() ? (*suite)->ca_file().string() : arguments.ca_out) << "\n"
               << "ready (users " << users << "; stop with SIGINT or SIGTERM)\n"

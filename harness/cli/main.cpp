@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
   conformance::cli::FakeArguments fake;
   auto* fake_cmd = app.add_subcommand("fake", "Run one built-in fake server until SIGINT/SIGTERM (docs/fakes/)");
   fake_cmd->add_option("protocols", fake.protocols,
-                       "smtp, pop3 and/or imap (several share one mail store); with --config, also those it configures")
-      ->check(CLI::IsMember({"smtp", "pop3", "imap"}));
+                       "smtp, pop3, imap (sharing one mail store) and/or dns; with --config, also those it configures")
+      ->check(CLI::IsMember({"smtp", "pop3", "imap", "dns"}));
   fake_cmd->add_option("--listen", fake.listen,
                        "Address to listen on, repeatable: HOST:PORT (plain, STARTTLS offered) or a URL such as "
                        "imaps://127.0.0.1:9993 (implicit TLS); default: every service on 127.0.0.1, ephemeral ports");

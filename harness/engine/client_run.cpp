@@ -123,6 +123,10 @@ class ClientRun {
     options.smtp = config.smtp;
     options.pop3 = config.pop3;
     options.imap = config.imap;
+    if (config.dns) {
+      options.dns.emplace();
+      options.dns->zone = *config.dns;
+    }
     options.store = fakes::config::store_options(config.store);
     options.seed = [&seed = config.store](fakes::store::MailStore& store) {
       return fakes::config::seed_store(seed, store);
@@ -140,6 +144,7 @@ class ClientRun {
         values_[std::string(service) + "_port"] = std::to_string(bound->endpoint.port());
       }
     }
+    if (suite.dns_port() != 0) values_["dns_port"] = std::to_string(suite.dns_port());
     for (const auto& [name, path] : client_.program.fixtures) values_["fixture:" + name] = path;
     variables_.set("host", kHost);
     if (!client_.program.user.empty()) {
@@ -209,6 +214,9 @@ class ClientRun {
           fake.transactions.push_back(std::move(seen));
         }
       }
+    }
+    for (const fakes::dns::QueryRecord& query : suite.dns_queries()) {
+      observed.dns_queries.push_back({query.name, query.type, std::string(fakes::dns::to_string(query.transport))});
     }
     observed.message_count = [&suite](std::string_view user, std::string_view mailbox) -> std::optional<std::size_t> {
       auto found = suite.store().find_mailbox(user, mailbox);

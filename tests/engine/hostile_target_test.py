@@ -69,7 +69,9 @@ def run_against(binary, scenarios, behaviour):
     with tempfile.TemporaryDirectory() as tmp:
         report = os.path.join(tmp, "report.json")
         env = dict(os.environ, HOSTILE_PW="not-a-real-password")
-        command = [binary, "run", scenarios,
+        # The server scenarios: client-under-test ones bring their own fakes.
+        server_scenarios = [os.path.join(scenarios, p) for p in ("smtp", "pop3", "imap")]
+        command = [binary, "run", *server_scenarios,
                    "--target", f"imap://127.0.0.1:{port}", "--target", f"imaps://127.0.0.1:{port}",
                    "--target", f"pop3://127.0.0.1:{port}", "--target", f"smtp://127.0.0.1:{port}",
                    "--user", "hostile", "--password-env", "HOSTILE_PW", "--insecure",

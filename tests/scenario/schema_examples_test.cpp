@@ -29,15 +29,25 @@ const ProtocolRules* any_expect_rules(Protocol protocol) {
 
 const std::string kExamples = std::string(CONFORMANCE_SOURCE_DIR) + "/tests/scenario/schema_examples";
 
+// client_*.yaml need the engine's reader of the fakes' sections; they are
+// loaded in tests/engine/client_scenario_test.cpp.
+bool is_client_example(const std::filesystem::path& path) { return path.filename().string().starts_with("client_"); }
+
 TEST(SchemaExamples, TheValidOnesLoad) {
-  auto result = load_paths({kExamples + "/valid"}, any_expect_rules);
-  EXPECT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
-  EXPECT_EQ(result.scenarios.size(), 3u);
+  std::size_t loaded = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kExamples + "/valid")) {
+    if (is_client_example(entry.path())) continue;
+    auto result = load_scenario_file(entry.path().string(), any_expect_rules);
+    EXPECT_TRUE(result.ok()) << ::testing::PrintToString(messages(result));
+    loaded += result.scenarios.size();
+  }
+  EXPECT_EQ(loaded, 3u);
 }
 
 TEST(SchemaExamples, TheInvalidOnesDoNot) {
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(kExamples + "/invalid")) {
+    if (is_client_example(entry.path())) continue;
     ++files;
     auto result = load_scenario_file(entry.path().string(), any_expect_rules);
     EXPECT_FALSE(result.ok()) << entry.path() << " loads";

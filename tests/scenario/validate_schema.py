@@ -27,13 +27,13 @@ except ImportError as missing:
 
 
 def scenario_files(root):
-    """*.yaml / *.yml below root, leaving out folders named fixtures, as the loader does."""
+    """*.yaml / *.yml below root, leaving out folders named fixtures or deviations, as the loader does."""
     root = pathlib.Path(root)
     if root.is_file():
         return [root]
     files = []
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".yaml", ".yml") and path.is_file() and "fixtures" not in path.relative_to(root).parts[:-1]:
+        if path.suffix in (".yaml", ".yml") and path.is_file() and not {"fixtures", "deviations"} & set(path.relative_to(root).parts[:-1]):
             files.append(path)
     return files
 
