@@ -193,6 +193,7 @@ int fake_command(const FakeArguments& arguments) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  const bool options_protocols_empty = options.protocols.empty() && !options.smtp && !options.pop3 && !options.imap;
   const std::string options_dns_address = options.dns ? options.dns->address.to_string() : std::string();
   auto suite = fakes::FakeSuite::start(std::move(options));
   if (!suite) {
@@ -207,7 +208,9 @@ int fake_command(const FakeArguments& arguments) {
     }
   }
   std::string users = "alice and bob, docs/fakes/store.md";
-  if (config) {
+  if (options_protocols_empty) {
+    users = "none: DNS only";
+  } else if (config) {
     users.clear();
     for (const auto& name : config->store.user_names()) users += (users.empty() ? "" : ", ") + name;
   }

@@ -21,14 +21,14 @@ BINARY = None
 
 
 class Fakes:
-    """One `conformance fake` process serving SMTP, POP3 and IMAP over one store."""
+    """One `conformance fake` process: SMTP, POP3 and IMAP over one store by default."""
 
-    def __init__(self, *extra):
+    def __init__(self, *extra, protocols=("smtp", "pop3", "imap")):
         self.dir = tempfile.mkdtemp(prefix="conformance-interop-")
         self.ca = os.path.join(self.dir, "ca.pem")
         self.log_path = os.path.join(self.dir, "fake.log")
         self.log = open(self.log_path, "w+")
-        self.process = subprocess.Popen([BINARY, "fake", "smtp", "pop3", "imap", "--ca-out", self.ca, *extra],
+        self.process = subprocess.Popen([BINARY, "fake", *protocols, "--ca-out", self.ca, *extra],
                                         stdout=subprocess.PIPE, stderr=self.log, text=True)
         self.ports = {}
         for line in self.process.stdout:
@@ -213,6 +213,89 @@ class InteropTest(unittest.TestCase):
         log = self.finish()
         self.assertIn("C: DELE 1", log)
         self.assertIn("C: QUIT", log)
+
+
+ZONE = """\
+dns:
+  zone: example.test
+  records:
+    - {name: example.test, type: MX, value: "10 mail.example.test"}
+    - {name: mail.example.test, type: A, value: 127.0.0.1}
+    - {name: nullmx.example.test, type: MX, value: "0 ."}
+    - {name: _25._tcp.mail.example.test, type: TLSA, value: "3 1 1 0011223344556677", authenticated: true}
+    - {name: www.example.test, type: CNAME, value: mail.example.test}
+  behaviour:
+    - {name: big.example.test, truncate_udp: true}
+    - {name: flaky.example.test, rcode: SERVFAIL, times: 1}
+    - {name: slow.example.test, latency: 700ms}
+"""
+
+
+class DigTest(unittest.TestCase):
+    """dig (bind9-dnsutils) against `conformance fake dns --config`: UDP, TCP, truncation, faults."""
+
+    def setUp(self):
+        if not shutil.which("dig"):
+            self.skipTest("dig is not installed")
+        self.config = tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False)
+        self.config.write(ZONE)
+        self.config.close()
+        self.fakes = Fakes("--config", self.config.name, protocols=("dns",))
+        self.port = self.fakes.ports["dns"]
+
+    def tearDown(self):
+        if self.fakes.process.poll() is None:
+            self.fakes.stop()
+        os.unlink(self.config.name)
+
+    def dig(self, *args):
+        result = subprocess.run(["dig", "+tries=1", "+time=3", "@127.0.0.1", "-p", str(self.port), *args],
+                                capture_output=True, text=True, timeout=30)
+        return result.stdout
+
+    def log(self):
+        self.assertEqual(self.fakes.stop(), 0)
+        return [line for line in self.fakes.output.splitlines() if line.startswith("dns #")]
+
+    def test_mx_over_udp(self):
+        out = self.dig("example.test", "MX")
+        self.assertIn("status: NOERROR", out)
+        self.assertIn("10 mail.example.test.", out)
+        self.assertRegex(self.log()[0], r"^dns #1 udp .* MX example.test -> NOERROR, 1 answer$")
+
+    def test_mx_over_tcp(self):
+        out = self.dig("+tcp", "example.test", "MX")
+        self.assertIn("10 mail.example.test.", out)
+        self.assertIn(" tcp ", self.log()[0])
+
+    def test_truncated_answer_is_retried_over_tcp(self):
+        out = self.dig("big.example.test", "A")
+        self.assertIn("Truncated, retrying in TCP mode", out)
+        log = self.log()
+        self.assertRegex(log[0], r" udp .* A big.example.test -> NOERROR, 0 answers, truncated")
+        self.assertRegex(log[1], r" tcp .* A big.example.test -> NXDOMAIN")
+
+    def test_nxdomain_and_nodata(self):
+        self.assertIn("status: NXDOMAIN", self.dig("nosuch.example.test", "A"))
+        nodata = self.dig("mail.example.test", "AAAA")
+        self.assertIn("status: NOERROR", nodata)
+        self.assertIn("ANSWER: 0, AUTHORITY: 1", nodata)
+
+    def test_servfail_once_then_answer(self):
+        self.assertIn("status: SERVFAIL", self.dig("flaky.example.test", "A"))
+        self.assertIn("status: NXDOMAIN", self.dig("flaky.example.test", "A"))
+
+    def test_null_mx_cname_and_tlsa_with_ad(self):
+        self.assertIn("0 .", self.dig("+short", "nullmx.example.test", "MX"))
+        self.assertIn("mail.example.test.\n127.0.0.1", self.dig("+short", "www.example.test", "A"))
+        tlsa = self.dig("_25._tcp.mail.example.test", "TLSA")
+        self.assertRegex(tlsa, r"flags: qr aa( rd)? ad;")
+
+    def test_latency_is_waited_out(self):
+        out = self.dig("slow.example.test", "A")
+        match = __import__("re").search(r"Query time: (\d+) msec", out)
+        self.assertIsNotNone(match, out)
+        self.assertGreaterEqual(int(match.group(1)), 650)
 
 
 if __name__ == "__main__":
