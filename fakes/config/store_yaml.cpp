@@ -245,15 +245,6 @@ std::string where(const SeedUser& user) { return user.where.to_string() + ": use
 
 }  // namespace
 
-std::vector<std::string> StoreSeed::passwords() const {
-  std::vector<std::string> out;
-  if (default_dataset) out = {"alice-pw", "bob-pw"};
-  for (const auto& user : users) {
-    if (!user.password.empty()) out.push_back(user.password);
-  }
-  return out;
-}
-
 std::optional<StoreSeed::Login> StoreSeed::login(std::string_view name) const {
   Login login{std::string(name), "", std::string(name) + "@" + domain};
   if (default_dataset && std::find(kDefaultUsers.begin(), kDefaultUsers.end(), name) != kDefaultUsers.end()) {

@@ -66,8 +66,6 @@ struct StoreSeed {
   // How a client logs in as `user`, or nullopt if the store will not have it.
   std::optional<Login> login(std::string_view user) const;
 
-  // Every user's password, for scrubbing reports.
-  std::vector<std::string> passwords() const;
   // The names of the users the store will have (default dataset included), in order.
   std::vector<std::string> user_names() const;
 };

@@ -155,7 +155,7 @@ TEST(Loader, ReportsEachMissingRequiredKey) {
 
 TEST(Loader, ReportsUnknownTopLevelKeys) {
   EXPECT_THAT(messages(load(imap("stpes: []\nsteps: [connect: {}]\n"))),
-              ElementsAre("t.yaml:4:1: unknown key 'stpes' in a scenario (known: version, protocol, id, title, rfc, "
+              ElementsAre("t.yaml:4:1: unknown key 'stpes' in a scenario (known: version, role, protocol, id, title, rfc, "
                           "level, tags, requires, isolation, connections, fixtures, steps)"));
 }
 
