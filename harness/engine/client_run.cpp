@@ -4,6 +4,7 @@
 #include "harness/engine/client_assertions.hpp"
 #include "harness/engine/client_support.hpp"
 #include "harness/engine/login_variables.hpp"
+#include "harness/engine/scenario_run.hpp"
 #include "harness/process/command_template.hpp"
 #include "harness/process/run_program.hpp"
 #include "harness/scenario/client_scenario.hpp"
@@ -46,14 +47,8 @@ class TemporaryDirectory {
 class ClientRun {
  public:
   ClientRun(const scenario::Scenario& scenario, const ClientRunSettings& settings)
-      : scenario_(scenario), client_(*scenario.client), settings_(settings) {
-    result_.id = scenario.id;
-    result_.title = scenario.title;
-    result_.protocol = client_.protocol;
-    result_.rfc = scenario.rfc;
-    result_.level = std::string(scenario::to_string(scenario.level));
-    result_.tags = scenario.tags;
-    result_.file = scenario.file;
+      : scenario_(scenario), client_(*scenario.client), settings_(settings), result_(result_for(scenario)) {
+    result_.protocol = client_.protocol;  // may be "dns", which server scenarios never are
   }
 
   result::ScenarioResult run() {

@@ -113,7 +113,7 @@ class Execution {
 
   net::awaitable<result::ScenarioResult> run() {
     const auto started = Clock::now();
-    fill_metadata();
+    result_ = result_for(scenario_);
     // No try/catch around this co_await: GCC 12 passes a garbage `this` to a
     // member coroutine co_awaited inside a try block. Nothing here throws for
     // what a server does; a bug that throws ends the run with its message.
@@ -128,16 +128,6 @@ class Execution {
   }
 
  private:
-  void fill_metadata() {
-    result_.id = scenario_.id;
-    result_.title = scenario_.title;
-    result_.protocol = std::string(scenario::to_string(scenario_.protocol));
-    result_.rfc = scenario_.rfc;
-    result_.level = std::string(scenario::to_string(scenario_.level));
-    result_.tags = scenario_.tags;
-    result_.file = scenario_.file;
-  }
-
   void skip(std::string reason) {
     result_.verdict = result::Verdict::skipped;
     result_.reason = std::move(reason);
@@ -673,6 +663,18 @@ class Execution {
 };
 
 }  // namespace
+
+result::ScenarioResult result_for(const scenario::Scenario& scenario) {
+  result::ScenarioResult result;
+  result.id = scenario.id;
+  result.title = scenario.title;
+  result.protocol = std::string(scenario::to_string(scenario.protocol));
+  result.rfc = scenario.rfc;
+  result.level = std::string(scenario::to_string(scenario.level));
+  result.tags = scenario.tags;
+  result.file = scenario.file;
+  return result;
+}
 
 net::awaitable<result::ScenarioResult> run_scenario(const scenario::Scenario& scenario, RunContext& run) {
   Execution execution(scenario, run);

@@ -13,6 +13,10 @@ namespace conformance::engine {
 
 net::awaitable<result::ScenarioResult> run_scenario(const scenario::Scenario& scenario, RunContext& run);
 
+// A result with the scenario's id, title, protocol, RFC clauses, level, tags
+// and file filled in, and nothing run yet (passed).
+result::ScenarioResult result_for(const scenario::Scenario& scenario);
+
 // Probes what the server advertises for (protocol, service): greeting,
 // capabilities, after STARTTLS when offered, and after login when a user is
 // configured. Results are cached in `run`.

@@ -431,7 +431,7 @@ class ClientReader {
       assertion.check = read_envelope(value);
     } else if (kind == "data_equals_fixture") {
       if (auto file = scalar_string(value, context_.file, context_.diagnostics, what)) {
-        if (auto content = read_fixture(*file, value)) assertion.check = DataEqualsCheck{*file, crlf_line_ends(*content)};
+        if (auto content = context_.read_fixture_file(*file, value)) assertion.check = DataEqualsCheck{*file, crlf_line_ends(*content)};
       }
     } else if (kind == "data_matches") {
       if (auto match = text_match(value, what)) assertion.check = DataMatchesCheck{std::move(*match)};
@@ -545,32 +545,6 @@ class ClientReader {
     return check;
   }
 
-  std::optional<std::string> read_fixture(const std::string& written, const YAML::Node& at) {
-    if (written.empty()) {
-      context_.error(at, "'data_equals_fixture' is empty: give a message file");
-      return std::nullopt;
-    }
-    const fs::path path = fs::path(context_.file).parent_path() / fs::path(written);
-    const std::string shown = path.lexically_normal().generic_string();
-    std::error_code error;
-    if (!fs::is_regular_file(path, error)) {
-      context_.error(at, "fixture file '" + written + "' not found (looked for " + shown + ")");
-      return std::nullopt;
-    }
-    const auto size = fs::file_size(path, error);
-    if (error || size > kMaxFixtureFileBytes) {
-      context_.error(at, "fixture file '" + written + "' is larger than " + std::to_string(kMaxFixtureFileBytes) +
-                             " bytes");
-      return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string content(static_cast<std::size_t>(size), '\0');
-    if (!in.read(content.data(), static_cast<std::streamsize>(content.size()))) {
-      context_.error(at, "cannot read fixture file " + shown);
-      return std::nullopt;
-    }
-    return content;
-  }
 
   Fields& root_;
   Scenario& scenario_;

@@ -127,7 +127,7 @@ class FixtureReader {
     if (has_file) {
       const YAML::Node file = fields.get("file");
       if (auto path = scalar_string(file, context_.file, context_.diagnostics, "'file'")) {
-        if (auto content = read_file(*path, file)) message.content = crlf_line_ends(*content);
+        if (auto content = context_.read_fixture_file(*path, file)) message.content = crlf_line_ends(*content);
       }
     }
     if (has_text) {
@@ -158,49 +158,6 @@ class FixtureReader {
     return message;
   }
 
-  std::optional<std::string> read_file(const std::string& written, const YAML::Node& at) {
-    if (written.empty()) {
-      context_.error(at, "'file' is empty");
-      return std::nullopt;
-    }
-    const fs::path path = fs::path(context_.file).parent_path() / fs::path(written);
-    const std::string shown = path.lexically_normal().generic_string();
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
-      context_.error(at, "fixture file '" + written + "' not found (looked for " + shown + ")");
-      return std::nullopt;
-    }
-    if (!fs::is_regular_file(status)) {
-      context_.error(at, "fixture file '" + written + "' is not a regular file (" + shown + ")");
-      return std::nullopt;
-    }
-    const auto size = fs::file_size(path, error);
-    if (error || size > kMaxFixtureFileBytes) {
-      context_.error(
-          at, "fixture file '" + written + "' is larger than " + std::to_string(kMaxFixtureFileBytes) + " bytes");
-      return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      context_.error(at, "fixture file '" + written + "' cannot be read (" + shown + ")");
-      return std::nullopt;
-    }
-    // One byte more than we were told tells a file that grew since we looked.
-    std::string content(static_cast<std::size_t>(size) + 1, '\0');
-    in.read(content.data(), static_cast<std::streamsize>(content.size()));
-    content.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) {
-      context_.error(at, "fixture file '" + written + "' cannot be read (" + shown + ")");
-      return std::nullopt;
-    }
-    if (content.size() > kMaxFixtureFileBytes) {
-      context_.error(
-          at, "fixture file '" + written + "' is larger than " + std::to_string(kMaxFixtureFileBytes) + " bytes");
-      return std::nullopt;
-    }
-    return content;
-  }
 
   const LoadContext& context_;
 };

@@ -1,8 +1,11 @@
 #include "harness/scenario/load_context.hpp"
 
+#include "harness/scenario/loader.hpp"
 #include "harness/scenario/yaml_fields.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <cctype>
 
 namespace conformance::scenario {
@@ -87,6 +90,51 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     }
   }
   return best;
+}
+
+std::optional<std::string> LoadContext::read_fixture_file(const std::string& written, const YAML::Node& at) const {
+  namespace fs = std::filesystem;
+  if (written.empty()) {
+    error(at, "'file' is empty");
+    return std::nullopt;
+  }
+  const fs::path path = fs::path(file).parent_path() / fs::path(written);
+  const std::string shown = path.lexically_normal().generic_string();
+  std::error_code failure;
+  const fs::file_status status = fs::status(path, failure);
+  if (failure || !fs::exists(status)) {
+    error(at, "fixture file '" + written + "' not found (looked for " + shown + ")");
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(status)) {
+    error(at, "fixture file '" + written + "' is not a regular file (" + shown + ")");
+    return std::nullopt;
+  }
+  const auto size = fs::file_size(path, failure);
+  if (failure || size > kMaxFixtureFileBytes) {
+    error(
+        at, "fixture file '" + written + "' is larger than " + std::to_string(kMaxFixtureFileBytes) + " bytes");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error(at, "fixture file '" + written + "' cannot be read (" + shown + ")");
+    return std::nullopt;
+  }
+  // One byte more than we were told tells a file that grew since we looked.
+  std::string content(static_cast<std::size_t>(size) + 1, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  content.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) {
+    error(at, "fixture file '" + written + "' cannot be read (" + shown + ")");
+    return std::nullopt;
+  }
+  if (content.size() > kMaxFixtureFileBytes) {
+    error(
+        at, "fixture file '" + written + "' is larger than " + std::to_string(kMaxFixtureFileBytes) + " bytes");
+    return std::nullopt;
+  }
+  return content;
 }
 
 }  // namespace conformance::scenario

@@ -29,6 +29,9 @@ struct LoadContext {
   void check_variables(std::string_view text, const YAML::Node& at, std::string_view what) const;
   // A duration scalar ("250ms", "2s"); reports and returns nothing otherwise.
   std::optional<Milliseconds> duration(const YAML::Node& node, std::string_view what) const;
+  // A fixture file named at `at`, relative to the scenario's folder, at most
+  // kMaxFixtureFileBytes; reports and returns nothing when it cannot be read.
+  std::optional<std::string> read_fixture_file(const std::string& written, const YAML::Node& at) const;
 };
 
 // A scenario id: [a-z0-9][a-z0-9._-]*, at most 128 characters.
