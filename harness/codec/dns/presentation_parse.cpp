@@ -205,7 +205,7 @@ Result<RecordType> record_type_from_text(std::string_view text) {
   for (RecordType type : {RecordType::a, RecordType::ns, RecordType::cname, RecordType::soa, RecordType::ptr,
                           RecordType::mx, RecordType::txt, RecordType::aaaa, RecordType::srv, RecordType::ds,
                           RecordType::rrsig, RecordType::nsec, RecordType::dnskey, RecordType::tlsa,
-                          RecordType::caa}) {
+                          RecordType::caa, RecordType::opt, RecordType::axfr, RecordType::any}) {
     if (upper == to_text(type)) return type;
   }
   if (upper.starts_with("TYPE") && upper.size() > 4) {
