@@ -67,6 +67,12 @@ std::optional<std::string> classify_secret(std::string_view chunk) {
   return out;
 }
 
+bool uses_modseq(const std::vector<cmd::SearchKey>& keys) {
+  return std::any_of(keys.begin(), keys.end(), [](const cmd::SearchKey& key) {
+    return key.kind == cmd::SearchKey::Kind::modseq || uses_modseq(key.keys);
+  });
+}
+
 constexpr std::string_view kSystemFlags = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
 
 // list-mailbox wildcards (RFC 3501 §6.3.8): "*" matches anything, "%" anything but the delimiter.
@@ -163,11 +169,15 @@ class Session {
   bool read_only_ = false;
   std::vector<store::Uid> view_;  // UIDs by sequence number - 1, as this session last announced
   store::ModSeq seen_modseq_ = 0;  // flag changes up to here have been announced
+  // RFC 7162 §3.1: once a CONDSTORE-enabling command was seen, every FETCH
+  // response about flags carries MODSEQ.
+  bool condstore_ = false;
   std::size_t errors_ = 0;
 };
 
 std::string Session::capabilities() const {
-  std::string caps = "IMAP4rev1 LITERAL+ SASL-IR IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT ENABLE SPECIAL-USE CHILDREN";
+  std::string caps =
+      "IMAP4rev1 LITERAL+ SASL-IR IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT ENABLE SPECIAL-USE CHILDREN CONDSTORE";
   if (!tls() && connection_.tls_settings().starttls != StartTlsPolicy::not_offered) caps += " STARTTLS";
   if (login_allowed()) {
     for (const auto& mechanism : config_.sasl_mechanisms) caps += " AUTH=" + mechanism;
@@ -311,6 +321,7 @@ std::string Session::catch_up(bool allow_expunge) {
       Writer writer;
       writer.raw(fmt::format("* {} FETCH (FLAGS ", i + 1));
       codec::imap::write_flag_list(writer, message->flags);
+      if (condstore_) writer.raw(" MODSEQ (").number(message->modseq).raw(")");
       writer.raw(")\r\n");
       out += std::move(writer).bytes();
     }
@@ -387,8 +398,15 @@ net::awaitable<Session::Next> Session::execute(cmd::Command& command) {
       }
     }
   } else if (auto* enable = std::get_if<cmd::Enable>(&body)) {
-    (void)enable;  // no ENABLE-able extension is claimed; RFC 5161 §3.1: list only those enabled
-    untagged = "* ENABLED\r\n";
+    // RFC 5161 §3.1: ENABLED lists only what this command newly enabled.
+    untagged = "* ENABLED";
+    for (const auto& capability : enable->capabilities) {
+      if (upper(capability) == "CONDSTORE" && !condstore_) {
+        condstore_ = true;
+        untagged += " CONDSTORE";
+      }
+    }
+    untagged += "\r\n";
   } else if (auto* select_command = std::get_if<cmd::Select>(&body)) {
     untagged = select(*select_command, false, status);
   } else if (auto* examine = std::get_if<cmd::Examine>(&body)) {
@@ -603,6 +621,7 @@ std::string Session::select(const cmd::Select& select_command, bool read_only, s
   }
   selected_ = mailbox;
   read_only_ = read_only;
+  if (select_command.parameters.condstore) condstore_ = true;
   state_ = State::selected;
   view_.clear();
   for (const auto& message : mailbox->messages()) view_.push_back(message.uid);
@@ -621,6 +640,8 @@ std::string Session::select(const cmd::Select& select_command, bool read_only, s
   }
   out += fmt::format("* OK [UIDVALIDITY {}] UIDs valid\r\n* OK [UIDNEXT {}] Predicted next UID\r\n",
                      mailbox->uid_validity(), mailbox->uid_next());
+  // RFC 7162 §3.1.2.1: with persistent mod-sequences, on every SELECT/EXAMINE.
+  out += fmt::format("* OK [HIGHESTMODSEQ {}] Highest\r\n", mailbox->highest_modseq());
   status = read_only ? "OK [READ-ONLY] EXAMINE completed" : "OK [READ-WRITE] SELECT completed";
   return out;
 }
@@ -635,6 +656,12 @@ std::string Session::fetch(const cmd::Fetch& fetch_command, std::string& status)
       attributes.push_back(cmd::FetchAttribute::simple(Kind::envelope));
     if (*fetch_command.macro == cmd::FetchMacro::full) attributes.push_back(cmd::FetchAttribute::simple(Kind::body));
   }
+  auto has = [&attributes](Kind kind) {
+    return std::any_of(attributes.begin(), attributes.end(), [kind](const auto& a) { return a.kind == kind; });
+  };
+  // RFC 7162 §3.1.4: CHANGEDSINCE implies MODSEQ; both enable CONDSTORE.
+  if (fetch_command.changed_since && !has(Kind::modseq)) attributes.push_back(cmd::FetchAttribute::simple(Kind::modseq));
+  if (has(Kind::modseq)) condstore_ = true;
   // UID FETCH always returns UID (RFC 3501 §6.4.8).
   if (fetch_command.uid && std::none_of(attributes.begin(), attributes.end(),
                                         [](const auto& a) { return a.kind == Kind::uid; }))
@@ -647,6 +674,7 @@ std::string Session::fetch(const cmd::Fetch& fetch_command, std::string& status)
   for (std::uint32_t number : resolve(fetch_command.set, fetch_command.uid)) {
     const store::StoredMessage* message = message_at(number);
     if (!message) continue;
+    if (fetch_command.changed_since && message->modseq <= *fetch_command.changed_since) continue;
     bool add_flags = false;
     if (sets_seen && !message->has_flag("\\Seen")) {
       (void)store_.store_flags(user_, selected_->name(), {message->uid}, store::FlagChange::add, {"\\Seen"});
@@ -669,6 +697,7 @@ std::string Session::fetch(const cmd::Fetch& fetch_command, std::string& status)
     if (add_flags) {
       writer.raw(" FLAGS ");
       codec::imap::write_flag_list(writer, message->flags);
+      if (condstore_ && !has(Kind::modseq)) writer.raw(" MODSEQ (").number(message->modseq).raw(")");
     }
     writer.raw(")\r\n");
     out += std::move(writer).bytes();
@@ -683,25 +712,48 @@ std::string Session::store(const cmd::Store& store_command, std::string& status)
     status = "NO [READ-ONLY] Mailbox is read-only";
     return {};
   }
-  const std::vector<std::uint32_t> numbers = resolve(store_command.set, store_command.uid);
+  if (store_command.unchanged_since) condstore_ = true;
+  std::vector<std::uint32_t> numbers;
   std::vector<store::Uid> uids;
-  for (auto number : numbers) uids.push_back(view_[number - 1]);
+  // RFC 7162 §3.1.3: messages changed since UNCHANGEDSINCE are left alone
+  // and listed in MODIFIED.
+  std::vector<std::uint32_t> modified;
+  for (auto number : resolve(store_command.set, store_command.uid)) {
+    const store::StoredMessage* message = message_at(number);
+    if (store_command.unchanged_since && message && message->modseq > *store_command.unchanged_since) {
+      modified.push_back(store_command.uid ? message->uid : number);
+      continue;
+    }
+    numbers.push_back(number);
+    uids.push_back(view_[number - 1]);
+  }
+  if (!modified.empty()) {
+    std::string set;
+    for (auto value : modified) set += (set.empty() ? "" : ",") + std::to_string(value);
+    status = "OK [MODIFIED " + set + "] Conditional STORE failed for some messages";
+  }
   const store::FlagChange change = store_command.mode == cmd::StoreMode::add      ? store::FlagChange::add
                                    : store_command.mode == cmd::StoreMode::remove ? store::FlagChange::remove
                                                                                   : store::FlagChange::replace;
   // Another session's flag changes are announced before ours change the modseq.
   std::string out = catch_up(false);
+  if (uids.empty()) return out;
   auto result = store_.store_flags(user_, selected_->name(), uids, change, store_command.flags);
   seen_modseq_ = selected_->highest_modseq();
-  if (!result || store_command.silent) return out;
+  // With CONDSTORE, .SILENT still reports the new MODSEQ (RFC 7162 §3.1.3).
+  if (!result || (store_command.silent && !condstore_)) return out;
   for (auto number : numbers) {
     const store::StoredMessage* message = message_at(number);
     if (!message) continue;
     Writer writer;
     writer.raw(fmt::format("* {} FETCH (", number));
     if (store_command.uid) writer.raw("UID ").number(message->uid).sp();
-    writer.raw("FLAGS ");
-    codec::imap::write_flag_list(writer, message->flags);
+    if (!store_command.silent) {
+      writer.raw("FLAGS ");
+      codec::imap::write_flag_list(writer, message->flags);
+      if (condstore_) writer.sp();
+    }
+    if (condstore_) writer.raw("MODSEQ (").number(message->modseq).raw(")");
     writer.raw(")\r\n");
     out += std::move(writer).bytes();
   }
@@ -718,6 +770,7 @@ std::string Session::search(const cmd::Search& search_command, std::string& stat
   context.largest_sequence_number = static_cast<std::uint32_t>(view_.size());
   context.largest_uid = view_.empty() ? 0 : view_.back();
   std::string out = "* SEARCH";
+  store::ModSeq highest_matched = 0;
   for (std::uint32_t i = 0; i < view_.size(); ++i) {
     const store::StoredMessage* message = selected_->find(view_[i]);
     if (!message) continue;
@@ -725,7 +778,14 @@ std::string Session::search(const cmd::Search& search_command, std::string& stat
     context.sequence_number = i + 1;
     bool all = true;
     for (const auto& key : search_command.keys) all = all && search_matches(key, view, context);
-    if (all) out += " " + std::to_string(search_command.uid ? message->uid : i + 1);
+    if (!all) continue;
+    out += " " + std::to_string(search_command.uid ? message->uid : i + 1);
+    highest_matched = std::max(highest_matched, message->modseq);
+  }
+  // RFC 7162 §3.1.5: a search with MODSEQ reports the highest mod-sequence of what it found.
+  if (uses_modseq(search_command.keys)) {
+    condstore_ = true;
+    if (highest_matched > 0) out += fmt::format(" (MODSEQ {})", highest_matched);
   }
   return out + "\r\n";
 }
@@ -805,6 +865,7 @@ std::string Session::status_of(const cmd::Status& status_command, std::string& t
         for (const auto& message : mailbox->messages()) value += message.size();
         break;
       case cmd::StatusItem::highest_modseq:
+        condstore_ = true;  // RFC 7162 §3.1: a CONDSTORE-enabling command
         value = mailbox->highest_modseq();
         break;
       case cmd::StatusItem::recent:
