@@ -18,10 +18,29 @@ net::awaitable<SendOutcome> FakeConnection::send(std::string reply, const FaultR
   co_return outcome;
 }
 
-net::awaitable<SendOutcome> FakeConnection::reply_to(std::string_view command, std::string reply) {
+std::vector<ListenSpec> default_listen_specs(std::string_view protocol) {
+  const auto loopback = net::Listener::loopback_v4();
+  if (protocol == "smtp") return {{"smtp", loopback, false}, {"submission", loopback, false}, {"submissions", loopback, true}};
+  if (protocol == "pop3") return {{"pop3", loopback, false}, {"pop3s", loopback, true}};
+  if (protocol == "imap") return {{"imap", loopback, false}, {"imaps", loopback, true}};
+  return {};
+}
+
+net::awaitable<bool> FakeConnection::respond(FaultPoint point, std::string_view command, std::string reply) {
+  const FaultRule* rule = fault(point, command);
+  const SendOutcome outcome = co_await send(std::move(reply), rule);
+  if (outcome.status && outcome.next == AfterSend::proceed) co_return true;
+  if (outcome.status && outcome.next == AfterSend::stalled) co_await stall();
+  co_return false;
+}
+
+net::awaitable<FakeConnection::GoAhead> FakeConnection::send_tls_go_ahead(std::string_view command,
+                                                                         std::string reply) {
   const FaultRule* rule = fault(FaultPoint::command, command);
-  auto outcome = co_await send_reply(stream_, std::move(reply), rule, timeouts().write);
-  co_return outcome;
+  const SendOutcome outcome = co_await send(std::move(reply), rule);
+  if (outcome.status && outcome.next == AfterSend::stalled) co_await stall();
+  if (!outcome.status || outcome.next != AfterSend::proceed) co_return GoAhead::failed;
+  co_return outcome.reply_replaced ? GoAhead::replaced : GoAhead::sent;
 }
 
 net::awaitable<net::Outcome<net::TlsUpgrade>> FakeConnection::upgrade_to_tls() {

@@ -31,6 +31,10 @@ struct ListenSpec {
   bool implicit_tls = false;
 };
 
+// The usual services of a protocol's fake on 127.0.0.1, ephemeral ports,
+// plain first: smtp submission submissions; pop3 pop3s; imap imaps.
+std::vector<ListenSpec> default_listen_specs(std::string_view protocol);
+
 struct BoundEndpoint {
   std::string service;
   net::tcp::endpoint endpoint;
@@ -85,8 +89,16 @@ class FakeConnection {
   const FaultRule* fault(FaultPoint point, std::string_view command = {});
   // send_reply with this connection's write deadline.
   net::awaitable<SendOutcome> send(std::string reply, const FaultRule* rule);
-  // Sends `reply` applying whatever rule the plan has for `command`.
-  net::awaitable<SendOutcome> reply_to(std::string_view command, std::string reply);
+  // Sends `reply` with the plan's fault for `point` (and `command`, for
+  // FaultPoint::command), holding the line if the fault stalls; says whether
+  // the session goes on (false: the write failed, or the fault closed it).
+  net::awaitable<bool> respond(FaultPoint point, std::string_view command, std::string reply);
+
+  // Sends the "go ahead with TLS" reply to `command` (STARTTLS, STLS) with
+  // the plan's fault for it. `replaced`: a fault sent something else, so
+  // the client never got the go-ahead and the session goes on in the clear.
+  enum class GoAhead { sent, replaced, failed };
+  net::awaitable<GoAhead> send_tls_go_ahead(std::string_view command, std::string reply);
 
   // After the session sent its "go ahead with TLS" reply: applies the
   // after_tls_ready fault (injected bytes), then runs the handshake.

@@ -10,10 +10,7 @@ Expected<std::shared_ptr<TcpFake>, std::string> start_imap_fake(const boost::asi
                                                                 std::shared_ptr<FakeCertificates> certificates) {
   if (!store) return std::string("the IMAP fake needs a mail store");
   if (config.server.protocol.empty()) config.server.protocol = "imap";
-  if (config.server.listen.empty()) {
-    config.server.listen = {{"imap", net::Listener::loopback_v4(), false},
-                            {"imaps", net::Listener::loopback_v4(), true}};
-  }
+  if (config.server.listen.empty()) config.server.listen = default_listen_specs(config.server.protocol);
   auto shared = std::make_shared<const ImapFakeConfig>(config);
   TcpFakeOptions server = config.server;
   return TcpFake::start(executor, std::move(server), std::move(certificates),

@@ -210,14 +210,8 @@ net::awaitable<Session::Next> Session::write(std::string bytes) {
 
 net::awaitable<Session::Next> Session::finish(const std::string& tag, std::string_view verb, std::string untagged,
                                               std::string status) {
-  const FaultRule* rule = connection_.fault(FaultPoint::command, verb);
-  auto outcome = co_await connection_.send(untagged + tag + " " + status + "\r\n", rule);
-  if (!outcome.status || outcome.next == AfterSend::disconnected) co_return Next::close;
-  if (outcome.next == AfterSend::stalled) {
-    co_await connection_.stall();
-    co_return Next::close;
-  }
-  co_return Next::go_on;
+  const bool go_on = co_await connection_.respond(FaultPoint::command, verb, untagged + tag + " " + status + "\r\n");
+  co_return go_on ? Next::go_on : Next::close;
 }
 
 net::awaitable<Session::Next> Session::bad(const std::string& tag, std::string_view verb, std::string_view text) {
@@ -235,12 +229,9 @@ net::awaitable<Session::Next> Session::bad(const std::string& tag, std::string_v
 
 net::awaitable<void> Session::run() {
   const std::string greeting = "* OK [CAPABILITY " + capabilities() + "] conformance fake IMAP ready\r\n";
-  auto greeted = co_await connection_.send(greeting, connection_.fault(FaultPoint::greeting));
-  if (!greeted.status || greeted.next == AfterSend::disconnected) co_return;
-  if (greeted.next == AfterSend::stalled) {
-    co_await connection_.stall();
-    co_return;
-  }
+  const std::string_view no_command;
+  const bool greeted = co_await connection_.respond(FaultPoint::greeting, no_command, greeting);
+  if (!greeted) co_return;
   for (;;) {
     auto event = co_await next_event();
     if (!event) co_return;
@@ -514,13 +505,9 @@ net::awaitable<Session::Next> Session::on_starttls(const std::string& tag) {
     auto next = co_await finish(tag, "STARTTLS", std::string(), "NO [UNAVAILABLE] TLS is not available right now");
     co_return next;
   }
-  auto sent = co_await connection_.send(tag + " OK Begin TLS negotiation now\r\n",
-                                        connection_.fault(FaultPoint::command, "STARTTLS"));
-  if (!sent.status || sent.next != AfterSend::proceed) {
-    if (sent.next == AfterSend::stalled) co_await connection_.stall();
-    co_return Next::close;
-  }
-  if (sent.reply_replaced) co_return Next::go_on;
+  const auto sent = co_await connection_.send_tls_go_ahead("STARTTLS", tag + " OK Begin TLS negotiation now\r\n");
+  if (sent == FakeConnection::GoAhead::failed) co_return Next::close;
+  if (sent == FakeConnection::GoAhead::replaced) co_return Next::go_on;
   // RFC 9051 §6.2.1 / §11.1: anything the client sent after STARTTLS in the
   // clear is discarded, never run inside TLS.
   const std::string early = decoder_.take_buffered();

@@ -10,10 +10,7 @@ Expected<std::shared_ptr<TcpFake>, std::string> start_pop3_fake(const boost::asi
                                                                 std::shared_ptr<FakeCertificates> certificates) {
   if (!store) return std::string("the POP3 fake needs a mail store");
   if (config.server.protocol.empty()) config.server.protocol = "pop3";
-  if (config.server.listen.empty()) {
-    config.server.listen = {{"pop3", net::Listener::loopback_v4(), false},
-                            {"pop3s", net::Listener::loopback_v4(), true}};
-  }
+  if (config.server.listen.empty()) config.server.listen = default_listen_specs(config.server.protocol);
   auto shared = std::make_shared<const Pop3FakeConfig>(config);
   TcpFakeOptions server = config.server;
   return TcpFake::start(executor, std::move(server), std::move(certificates),

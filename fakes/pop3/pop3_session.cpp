@@ -109,14 +109,8 @@ class Session {
 };
 
 net::awaitable<Session::Next> Session::send(std::string_view verb, std::string bytes) {
-  const FaultRule* rule = connection_.fault(FaultPoint::command, verb);
-  auto outcome = co_await connection_.send(std::move(bytes), rule);
-  if (!outcome.status || outcome.next == AfterSend::disconnected) co_return Next::close;
-  if (outcome.next == AfterSend::stalled) {
-    co_await connection_.stall();
-    co_return Next::close;
-  }
-  co_return Next::go_on;
+  const bool go_on = co_await connection_.respond(FaultPoint::command, verb, std::move(bytes));
+  co_return go_on ? Next::go_on : Next::close;
 }
 
 net::awaitable<Session::Next> Session::error(std::string_view verb, std::string bytes) {
@@ -133,12 +127,9 @@ net::awaitable<void> Session::run() {
   const std::string greeting =
       fmt::format("+OK conformance fake POP3 ready <{}.{}@{}>\r\n", std::time(nullptr), connection_.number(),
                   config_.hostname);
-  auto greeted = co_await connection_.send(greeting, connection_.fault(FaultPoint::greeting));
-  if (!greeted.status || greeted.next == AfterSend::disconnected) co_return;
-  if (greeted.next == AfterSend::stalled) {
-    co_await connection_.stall();
-    co_return;
-  }
+  const std::string_view no_command;
+  const bool greeted = co_await connection_.respond(FaultPoint::greeting, no_command, greeting);
+  if (!greeted) co_return;
   for (;;) {
     auto line = co_await stream_.read_line(config_.max_command_line, connection_.timeouts().idle);
     if (!line) {
@@ -257,12 +248,9 @@ net::awaitable<Session::Next> Session::on_stls() {
     auto next = co_await send("STLS", failure("SYS/TEMP", "TLS not available right now"));
     co_return next;
   }
-  auto sent = co_await connection_.send(status("begin TLS negotiation"), connection_.fault(FaultPoint::command, "STLS"));
-  if (!sent.status || sent.next != AfterSend::proceed) {
-    if (sent.next == AfterSend::stalled) co_await connection_.stall();
-    co_return Next::close;
-  }
-  if (sent.reply_replaced) co_return Next::go_on;
+  const auto sent = co_await connection_.send_tls_go_ahead("STLS", status("begin TLS negotiation"));
+  if (sent == FakeConnection::GoAhead::failed) co_return Next::close;
+  if (sent == FakeConnection::GoAhead::replaced) co_return Next::go_on;
   auto upgraded = co_await connection_.upgrade_to_tls();
   if (!upgraded) co_return Next::close;
   if (!upgraded->discarded_plaintext.empty())

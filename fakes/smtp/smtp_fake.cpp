@@ -17,11 +17,7 @@ Expected<std::shared_ptr<TcpFake>, std::string> start_smtp_fake(const boost::asi
   if (!store) return std::string("the SMTP fake needs a mail store");
   if (!config.received) config.received = std::make_shared<ReceivedMail>();
   if (config.server.protocol.empty()) config.server.protocol = "smtp";
-  if (config.server.listen.empty()) {
-    config.server.listen = {{"smtp", net::Listener::loopback_v4(), false},
-                            {"submission", net::Listener::loopback_v4(), false},
-                            {"submissions", net::Listener::loopback_v4(), true}};
-  }
+  if (config.server.listen.empty()) config.server.listen = default_listen_specs(config.server.protocol);
   auto shared = std::make_shared<const SmtpFakeConfig>(config);
   TcpFakeOptions server = config.server;
   return TcpFake::start(executor, std::move(server), std::move(certificates),

@@ -120,15 +120,8 @@ class Session {
 };
 
 net::awaitable<Session::Next> Session::send(std::string_view verb, std::string bytes) {
-  const FaultRule* rule = connection_.fault(FaultPoint::command, verb);
-  auto outcome = co_await connection_.send(std::move(bytes), rule);
-  if (!outcome.status) co_return Next::close;
-  if (outcome.next == AfterSend::stalled) {
-    co_await connection_.stall();
-    co_return Next::close;
-  }
-  if (outcome.next == AfterSend::disconnected) co_return Next::close;
-  co_return Next::go_on;
+  const bool go_on = co_await connection_.respond(FaultPoint::command, verb, std::move(bytes));
+  co_return go_on ? Next::go_on : Next::close;
 }
 
 net::awaitable<Session::Next> Session::on_error(std::string_view verb, std::string bytes) {
@@ -142,14 +135,10 @@ net::awaitable<Session::Next> Session::on_error(std::string_view verb, std::stri
 }
 
 net::awaitable<void> Session::run() {
-  const FaultRule* greeting_rule = connection_.fault(FaultPoint::greeting);
-  auto greeted = co_await connection_.send(fmt::format("220 {} ESMTP conformance fake\r\n", config_.hostname),
-                                           greeting_rule);
-  if (!greeted.status || greeted.next == AfterSend::disconnected) co_return;
-  if (greeted.next == AfterSend::stalled) {
-    co_await connection_.stall();
-    co_return;
-  }
+  const std::string_view no_command;
+  const bool greeted = co_await connection_.respond(FaultPoint::greeting, no_command,
+                                                    fmt::format("220 {} ESMTP conformance fake\r\n", config_.hostname));
+  if (!greeted) co_return;
   for (;;) {
     auto line = co_await stream_.read_line(config_.max_command_line, connection_.timeouts().idle);
     if (!line) {
@@ -484,13 +473,9 @@ net::awaitable<Session::Next> Session::on_starttls() {
     auto next = co_await send("STARTTLS", reply(454, "4.7.0", "TLS not available due to temporary reason"));
     co_return next;
   }
-  const FaultRule* rule = connection_.fault(FaultPoint::command, "STARTTLS");
-  auto sent = co_await connection_.send(reply(220, "2.0.0", "Ready to start TLS"), rule);
-  if (!sent.status || sent.next != AfterSend::proceed) {
-    if (sent.next == AfterSend::stalled) co_await connection_.stall();
-    co_return Next::close;
-  }
-  if (sent.reply_replaced) co_return Next::go_on;  // the client never got the go-ahead
+  const auto sent = co_await connection_.send_tls_go_ahead("STARTTLS", reply(220, "2.0.0", "Ready to start TLS"));
+  if (sent == FakeConnection::GoAhead::failed) co_return Next::close;
+  if (sent == FakeConnection::GoAhead::replaced) co_return Next::go_on;
   auto upgraded = co_await connection_.upgrade_to_tls();
   if (!upgraded) co_return Next::close;
   if (!upgraded->discarded_plaintext.empty()) {

@@ -18,13 +18,6 @@
 namespace conformance::cli {
 namespace {
 
-// The services a fake of `protocol` offers, plain first.
-std::vector<std::string> services_of(const std::string& protocol) {
-  if (protocol == "smtp") return {"smtp", "submission", "submissions"};
-  if (protocol == "pop3") return {"pop3", "pop3s"};
-  return {"imap", "imaps"};
-}
-
 // "127.0.0.1:2525" (the plain service of the only protocol given) or a
 // URL naming the service: "imaps://127.0.0.1:9993".
 Expected<fakes::ListenSpec, std::string> parse_listen(const std::vector<std::string>& protocols,
@@ -32,7 +25,9 @@ Expected<fakes::ListenSpec, std::string> parse_listen(const std::vector<std::str
   std::string url = text;
   if (text.find("://") == std::string::npos) {
     if (protocols.size() != 1) return "--listen " + text + ": with several protocols, give a URL (imap://HOST:PORT)";
-    url = services_of(protocols.front()).front() + "://" + text;
+    const auto services = fakes::default_listen_specs(protocols.front());
+    if (services.empty()) return "--listen " + text + ": give a URL (imap://HOST:PORT)";
+    url = services.front().service + "://" + text;
   }
   auto endpoint = engine::parse_endpoint_url(url);
   if (!endpoint) return "--listen " + text + ": " + endpoint.error();
