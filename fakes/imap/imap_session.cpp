@@ -67,6 +67,40 @@ std::optional<std::string> classify_secret(std::string_view chunk) {
   return out;
 }
 
+// "1:3,7" for ascending numbers.
+std::string compact_set(const std::vector<std::uint32_t>& numbers) {
+  std::string out;
+  for (std::size_t i = 0; i < numbers.size();) {
+    std::size_t j = i;
+    while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
+    out += (out.empty() ? "" : ",") + std::to_string(numbers[i]);
+    if (j > i) out += ":" + std::to_string(numbers[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+bool uses_modseq(const std::vector<cmd::SearchKey>& keys);
+
+// RFC 4731 §3.1: an ESEARCH response with what RETURN asked for; RETURN ()
+// means ALL. MIN, MAX and ALL are left out when nothing matched.
+std::string extended_search_result(const std::string& tag, const cmd::Search& search,
+                                   const std::vector<std::uint32_t>& found, store::ModSeq highest_modseq) {
+  cmd::SearchReturn wanted = *search.return_options;
+  if (!wanted.min && !wanted.max && !wanted.count && !wanted.all) wanted.all = true;
+  Writer writer;
+  writer.raw("* ESEARCH (TAG ").quoted(tag).raw(")");
+  if (search.uid) writer.raw(" UID");
+  if (wanted.min && !found.empty()) writer.raw(" MIN ").number(found.front());
+  if (wanted.max && !found.empty()) writer.raw(" MAX ").number(found.back());
+  if (wanted.all && !found.empty()) writer.raw(" ALL " + compact_set(found));
+  if (wanted.count) writer.raw(" COUNT ").number(found.size());
+  // RFC 7162 §3.1.5 with RFC 4731: the highest mod-sequence of what matched.
+  if (uses_modseq(search.keys) && !found.empty()) writer.raw(" MODSEQ ").number(highest_modseq);
+  writer.crlf();
+  return std::move(writer).bytes();
+}
+
 bool uses_modseq(const std::vector<cmd::SearchKey>& keys) {
   return std::any_of(keys.begin(), keys.end(), [](const cmd::SearchKey& key) {
     return key.kind == cmd::SearchKey::Kind::modseq || uses_modseq(key.keys);
@@ -137,7 +171,7 @@ class Session {
   std::string select(const cmd::Select& select, bool read_only, std::string& status);
   std::string fetch(const cmd::Fetch& fetch, std::string& status);
   std::string store(const cmd::Store& store, std::string& status);
-  std::string search(const cmd::Search& search, std::string& status);
+  std::string search(const std::string& tag, const cmd::Search& search, std::string& status);
   std::string list(const cmd::List& list);
   std::string lsub(const cmd::Lsub& lsub);
   std::string status_of(const cmd::Status& status, std::string& tagged);
@@ -177,7 +211,7 @@ class Session {
 
 std::string Session::capabilities() const {
   std::string caps =
-      "IMAP4rev1 LITERAL+ SASL-IR IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT ENABLE SPECIAL-USE CHILDREN CONDSTORE";
+      "IMAP4rev1 LITERAL+ SASL-IR IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT ENABLE SPECIAL-USE CHILDREN CONDSTORE ESEARCH";
   if (!tls() && connection_.tls_settings().starttls != StartTlsPolicy::not_offered) caps += " STARTTLS";
   if (login_allowed()) {
     for (const auto& mechanism : config_.sasl_mechanisms) caps += " AUTH=" + mechanism;
@@ -470,7 +504,7 @@ net::awaitable<Session::Next> Session::execute(cmd::Command& command) {
     if (read_only_) status = "NO [READ-ONLY] Mailbox is read-only";
     else untagged = expunge(uid_expunge->uids, false);
   } else if (auto* search_command = std::get_if<cmd::Search>(&body)) {
-    untagged = search(*search_command, status);
+    untagged = search(tag, *search_command, status);
     allow_expunge = false;  // RFC 3501 §7.4.1: no EXPUNGE during SEARCH
   } else if (auto* fetch_command = std::get_if<cmd::Fetch>(&body)) {
     // FETCH streams its responses itself (a 100,000-message FETCH is not
@@ -747,7 +781,7 @@ std::string Session::store(const cmd::Store& store_command, std::string& status)
   return out;
 }
 
-std::string Session::search(const cmd::Search& search_command, std::string& status) {
+std::string Session::search(const std::string& tag, const cmd::Search& search_command, std::string& status) {
   if (search_command.charset && upper(*search_command.charset) != "UTF-8" &&
       upper(*search_command.charset) != "US-ASCII") {
     status = "NO [BADCHARSET (US-ASCII UTF-8)] Unsupported charset";
@@ -756,7 +790,12 @@ std::string Session::search(const cmd::Search& search_command, std::string& stat
   SearchContext context;
   context.largest_sequence_number = static_cast<std::uint32_t>(view_.size());
   context.largest_uid = view_.empty() ? 0 : view_.back();
+  if (search_command.return_options && search_command.return_options->save) {
+    status = "BAD SEARCHRES (RETURN (SAVE)) is not supported";
+    return {};
+  }
   std::string out = "* SEARCH";
+  std::vector<std::uint32_t> found;
   store::ModSeq highest_matched = 0;
   for (std::uint32_t i = 0; i < view_.size(); ++i) {
     const store::StoredMessage* message = selected_->find(view_[i]);
@@ -766,8 +805,13 @@ std::string Session::search(const cmd::Search& search_command, std::string& stat
     bool all = true;
     for (const auto& key : search_command.keys) all = all && search_matches(key, view, context);
     if (!all) continue;
-    out += " " + std::to_string(search_command.uid ? message->uid : i + 1);
+    found.push_back(search_command.uid ? message->uid : i + 1);
+    out += " " + std::to_string(found.back());
     highest_matched = std::max(highest_matched, message->modseq);
+  }
+  if (search_command.return_options) {
+    if (uses_modseq(search_command.keys)) condstore_ = true;
+    return extended_search_result(tag, search_command, found, highest_matched);
   }
   // RFC 7162 §3.1.5: a search with MODSEQ reports the highest mod-sequence of what it found.
   if (uses_modseq(search_command.keys)) {
