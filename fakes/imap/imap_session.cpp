@@ -211,7 +211,7 @@ class Session {
 
 std::string Session::capabilities() const {
   std::string caps =
-      "IMAP4rev1 LITERAL+ SASL-IR IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT ENABLE SPECIAL-USE CHILDREN CONDSTORE ESEARCH";
+      "IMAP4rev1 LITERAL+ SASL-IR IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT ENABLE SPECIAL-USE CHILDREN CONDSTORE ESEARCH BINARY";
   if (!tls() && connection_.tls_settings().starttls != StartTlsPolicy::not_offered) caps += " STARTTLS";
   if (login_allowed()) {
     for (const auto& mechanism : config_.sasl_mechanisms) caps += " AUTH=" + mechanism;
@@ -689,7 +689,8 @@ std::string Session::fetch(const cmd::Fetch& fetch_command, std::string& status)
     attributes.insert(attributes.begin(), cmd::FetchAttribute::simple(Kind::uid));
   // Fetching a body section without PEEK sets \Seen (RFC 3501 §6.4.5).
   const bool sets_seen = !read_only_ && std::any_of(attributes.begin(), attributes.end(), [](const auto& a) {
-    return (a.kind == Kind::body_section && !a.peek) || a.kind == Kind::rfc822 || a.kind == Kind::rfc822_text;
+    return ((a.kind == Kind::body_section || a.kind == Kind::binary) && !a.peek) || a.kind == Kind::rfc822 ||
+           a.kind == Kind::rfc822_text;
   });
   std::string out;
   for (std::uint32_t number : resolve(fetch_command.set, fetch_command.uid)) {
@@ -711,7 +712,9 @@ std::string Session::fetch(const cmd::Fetch& fetch_command, std::string& status)
       if (!first) writer.sp();
       first = false;
       if (!write_fetch_item(writer, attribute, view)) {
-        status = "NO [CANNOT] Some data items could not be served";
+        const bool binary = attribute.kind == Kind::binary || attribute.kind == Kind::binary_size;
+        status = binary ? "NO [UNKNOWN-CTE] A part's Content-Transfer-Encoding cannot be decoded"
+                        : "NO [CANNOT] Some data items could not be served";
         writer.raw("UID ").number(message->uid);
       }
     }

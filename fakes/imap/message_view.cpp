@@ -5,7 +5,9 @@
 #include "harness/codec/imap/section.hpp"
 #include "harness/codec/mime/date.hpp"
 #include "harness/codec/mime/imap_view.hpp"
+#include "harness/codec/common/base64.hpp"
 #include "harness/codec/mime/section.hpp"
+#include "harness/codec/mime/transfer_encoding.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -98,6 +100,29 @@ std::string internal_date_text(const store::StoredMessage& message) {
   return std::move(writer).bytes();
 }
 
+std::optional<std::string> decoded_part(MessageView& message, const codec::imap::Section& section) {
+  if (section.part.empty()) return std::string(message.bytes());  // BINARY[]: the message as it is
+  const auto* parsed = message.parsed();
+  if (!parsed) return std::nullopt;
+  const codec::mime::Part* part = codec::mime::find_part(parsed->root, section.part);
+  if (!part) return std::string();  // no such part: served empty, as BODY[] does
+  const std::string_view body = message.bytes().substr(part->body.begin, part->body.end - part->body.begin);
+  if (part->kind != codec::mime::Part::Kind::leaf) return std::string(body);
+  switch (codec::mime::identify_transfer_encoding(part->transfer_encoding)) {
+    case codec::mime::TransferEncoding::seven_bit:
+    case codec::mime::TransferEncoding::eight_bit:
+    case codec::mime::TransferEncoding::binary:
+      return std::string(body);
+    case codec::mime::TransferEncoding::quoted_printable:
+      return codec::mime::decode_quoted_printable(body);
+    case codec::mime::TransferEncoding::base64:
+      return codec::base64_decode_mime(body);
+    case codec::mime::TransferEncoding::unknown:
+      break;
+  }
+  return std::nullopt;
+}
+
 bool write_fetch_item(codec::imap::Writer& writer, const cmd::FetchAttribute& attribute, MessageView& message) {
   const store::StoredMessage& stored = message.stored();
   switch (attribute.kind) {
@@ -165,6 +190,29 @@ bool write_fetch_item(codec::imap::Writer& writer, const cmd::FetchAttribute& at
         writer.raw("<").number(attribute.partial->offset).raw(">");
       }
       writer.sp().literal(served);
+      return true;
+    }
+    case Kind::binary: {
+      auto content = decoded_part(message, attribute.section);
+      if (!content) return false;
+      writer.raw("BINARY");
+      codec::imap::write_section(writer, attribute.section);
+      std::string_view served = *content;
+      if (attribute.partial) {
+        served = codec::mime::partial(*content, attribute.partial->offset, attribute.partial->length);
+        writer.raw("<").number(attribute.partial->offset).raw(">");
+      }
+      // RFC 3516 §4.3: a literal8 when the data holds NUL, which a literal may not.
+      const bool has_nul = served.find('\0') != std::string_view::npos;
+      writer.sp().literal(served, has_nul ? codec::imap::StringForm::literal8 : codec::imap::StringForm::literal);
+      return true;
+    }
+    case Kind::binary_size: {
+      auto content = decoded_part(message, attribute.section);
+      if (!content) return false;
+      writer.raw("BINARY.SIZE");
+      codec::imap::write_section(writer, attribute.section);
+      writer.sp().number(content->size());
       return true;
     }
     default:

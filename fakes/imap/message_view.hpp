@@ -38,6 +38,11 @@ class MessageView {
 bool write_fetch_item(codec::imap::Writer& writer, const codec::imap::command::FetchAttribute& attribute,
                       MessageView& message);
 
+// A part's content with its Content-Transfer-Encoding undone (RFC 3516
+// §4.2): BINARY[] is the message unchanged, a missing part is empty, and an
+// encoding that cannot be undone is nullopt (NO [UNKNOWN-CTE]).
+std::optional<std::string> decoded_part(MessageView& message, const codec::imap::Section& section);
+
 // The internal date as IMAP's date-time ("02-Nov-2026 09:15:00 +0100").
 std::string internal_date_text(const store::StoredMessage& message);
 
