@@ -127,8 +127,11 @@ class ClientReader {
       if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
         context_.error(command, "'command' is empty: give the program and its arguments");
       } else {
+        const std::size_t errors_before = context_.diagnostics.size();
         check_placeholders(*text, command, "'command'", program);
-        if (support_) {
+        // The placeholders were checked: the support checks the quoting and
+        // shell syntax, and would report an unknown placeholder again.
+        if (support_ && context_.diagnostics.size() == errors_before) {
           if (auto problem = support_->check_command(*text, known_names(program))) {
             context_.error(command, "'command': " + *problem);
           }
