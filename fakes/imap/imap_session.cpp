@@ -1,9 +1,11 @@
 #include "fakes/imap/imap_session.hpp"
 
 #include "fakes/common/client_redactor.hpp"
+#include "fakes/imap/mailbox_listing.hpp"
 #include "fakes/imap/message_view.hpp"
 #include "harness/codec/common/base64.hpp"
 #include "harness/codec/imap/command/command_decoder.hpp"
+#include "harness/codec/imap/mutf7.hpp"
 #include "harness/codec/imap/section.hpp"
 #include "harness/codec/imap/writer.hpp"
 #include "harness/codec/sasl/factory.hpp"
@@ -82,12 +84,21 @@ std::string compact_set(const std::vector<std::uint32_t>& numbers) {
 
 bool uses_modseq(const std::vector<cmd::SearchKey>& keys);
 
-// RFC 4731 §3.1: an ESEARCH response with what RETURN asked for; RETURN ()
-// means ALL. MIN, MAX and ALL are left out when nothing matched.
+// What RETURN asks for: RETURN () means ALL (RFC 4731 §3.1), and so does
+// no RETURN once IMAP4rev2 is enabled (RFC 9051 §6.4.4). SAVE alone asks for
+// no ESEARCH response at all (RFC 9051 §6.4.4.1, RFC 5182 §2.4).
+cmd::SearchReturn wanted_results(const cmd::Search& search) {
+  cmd::SearchReturn wanted = search.return_options.value_or(cmd::SearchReturn{});
+  if (!wanted.min && !wanted.max && !wanted.count && !wanted.all && !wanted.save) wanted.all = true;
+  return wanted;
+}
+
+// RFC 4731 §3.1: an ESEARCH response with what RETURN asked for. MIN, MAX
+// and ALL are left out when nothing matched.
 std::string extended_search_result(const std::string& tag, const cmd::Search& search,
                                    const std::vector<std::uint32_t>& found, store::ModSeq highest_modseq) {
-  cmd::SearchReturn wanted = *search.return_options;
-  if (!wanted.min && !wanted.max && !wanted.count && !wanted.all) wanted.all = true;
+  const cmd::SearchReturn wanted = wanted_results(search);
+  if (!wanted.min && !wanted.max && !wanted.count && !wanted.all) return {};
   Writer writer;
   writer.raw("* ESEARCH (TAG ").quoted(tag).raw(")");
   if (search.uid) writer.raw(" UID");
@@ -108,28 +119,6 @@ bool uses_modseq(const std::vector<cmd::SearchKey>& keys) {
 }
 
 constexpr std::string_view kSystemFlags = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
-
-// list-mailbox wildcards (RFC 3501 §6.3.8): "*" matches anything, "%" anything but the delimiter.
-bool wildcard_match(std::string_view pattern, std::string_view name) {
-  if (pattern.empty()) return name.empty();
-  if (pattern.front() == '*' || pattern.front() == '%') {
-    for (std::size_t i = 0; i <= name.size(); ++i) {
-      if (wildcard_match(pattern.substr(1), name.substr(i))) return true;
-      if (i < name.size() && pattern.front() == '%' && name[i] == store::kHierarchyDelimiter) return false;
-    }
-    return false;
-  }
-  if (name.empty()) return false;
-  const bool same = pattern.size() >= 5 && name.size() >= 5 && upper(pattern.substr(0, 5)) == "INBOX" &&
-                            upper(name.substr(0, 5)) == "INBOX" && pattern.substr(0, 5) != name.substr(0, 5)
-                        ? true
-                        : pattern.front() == name.front();
-  if (!same) return false;
-  if (pattern.size() >= 5 && name.size() >= 5 && upper(pattern.substr(0, 5)) == "INBOX" &&
-      upper(name.substr(0, 5)) == "INBOX")
-    return wildcard_match(pattern.substr(5), name.substr(5));
-  return wildcard_match(pattern.substr(1), name.substr(1));
-}
 
 enum class State { not_authenticated, authenticated, selected, logout };
 
@@ -172,9 +161,13 @@ class Session {
   std::string fetch(const cmd::Fetch& fetch, std::string& status);
   std::string store(const cmd::Store& store, std::string& status);
   std::string search(const std::string& tag, const cmd::Search& search, std::string& status);
-  std::string list(const cmd::List& list);
+  std::string list(const cmd::List& list, std::string& status);
+  ListInput list_input() const;
+  std::string list_response(const ListedName& listed);
   std::string lsub(const cmd::Lsub& lsub);
   std::string status_of(const cmd::Status& status, std::string& tagged);
+  // "(MESSAGES 3 UNSEEN 1)" for STATUS and LIST-STATUS; nullopt if an item is not one this session knows.
+  std::optional<std::string> status_items(const store::Mailbox& mailbox, const std::vector<cmd::StatusItem>& items);
   std::string append(const cmd::Append& append, std::string& status);
   std::string copy_or_move(bool uid, const codec::imap::SequenceSet& set, const std::string& destination, bool move,
                            std::string& status);
@@ -188,7 +181,19 @@ class Session {
   void deselect() {
     selected_.reset();
     view_.clear();
+    saved_result_.clear();  // "$" belongs to the selected mailbox (RFC 5182 §2.1)
     state_ = State::authenticated;
+  }
+  // Mailbox names on the wire are modified UTF-7 until IMAP4rev2 is enabled
+  // and UTF-8 after (RFC 9051 §5.1 and Appendix E); the store keeps UTF-8.
+  std::string as_sent(const std::string& name) const;
+  // The store's name for what the client sent; nullopt, with `status` set to
+  // a NO, when it is not a name in the session's encoding.
+  std::optional<std::string> store_name(std::string_view sent, std::string& status) const;
+  Writer writer() const {
+    codec::imap::WriterOptions options;
+    options.allow_8bit_quoted = rev2_;
+    return Writer(options);
   }
 
   FakeConnection& connection_;
@@ -206,12 +211,19 @@ class Session {
   // RFC 7162 §3.1: once a CONDSTORE-enabling command was seen, every FETCH
   // response about flags carries MODSEQ.
   bool condstore_ = false;
+  bool rev2_ = false;  // ENABLE IMAP4rev2 seen (RFC 9051 §6.3.1)
+  // "$": what the last SEARCH ... RETURN (SAVE) found, as UIDs so expunges
+  // drop out of it (RFC 5182 §2.1, RFC 9051 §6.4.4.1); ascending.
+  std::vector<store::Uid> saved_result_;
   std::size_t errors_ = 0;
 };
 
 std::string Session::capabilities() const {
+  // IMAP4rev2 folds in most of these; a server that also speaks IMAP4rev1
+  // lists them for IMAP4rev1 clients (RFC 9051 §6.1.1, Appendix E).
   std::string caps =
-      "IMAP4rev1 LITERAL+ SASL-IR IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT ENABLE SPECIAL-USE CHILDREN CONDSTORE ESEARCH BINARY";
+      "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT ENABLE SPECIAL-USE CHILDREN "
+      "CONDSTORE ESEARCH SEARCHRES BINARY LIST-EXTENDED LIST-STATUS STATUS=SIZE";
   if (!tls() && connection_.tls_settings().starttls != StartTlsPolicy::not_offered) caps += " STARTTLS";
   if (login_allowed()) {
     for (const auto& mechanism : config_.sasl_mechanisms) caps += " AUTH=" + mechanism;
@@ -298,6 +310,29 @@ void Session::log_in(const std::string& user) {
   state_ = State::authenticated;
 }
 
+std::string Session::as_sent(const std::string& name) const {
+  if (rev2_) return name;
+  auto encoded = codec::imap::encode_mutf7(name);
+  return encoded ? *encoded : name;  // the store holds UTF-8 only, so this always encodes
+}
+
+std::optional<std::string> Session::store_name(std::string_view sent, std::string& status) const {
+  if (rev2_) {
+    // UTF-8 names, checked as the encoder does (RFC 9051 §5.1).
+    if (!codec::imap::encode_mutf7(sent)) {
+      status = "NO [CANNOT] Mailbox name is not UTF-8";
+      return std::nullopt;
+    }
+    return std::string(sent);
+  }
+  auto decoded = codec::imap::decode_mutf7(sent);
+  if (!decoded) {
+    status = "NO [CANNOT] Mailbox name is not modified UTF-7 (RFC 3501 §5.1.3): " + decoded.error().message();
+    return std::nullopt;
+  }
+  return *decoded;
+}
+
 const store::StoredMessage* Session::message_at(std::uint32_t sequence_number) const {
   if (!selected_ || sequence_number == 0 || sequence_number > view_.size()) return nullptr;
   return selected_->find(view_[sequence_number - 1]);
@@ -309,7 +344,9 @@ std::vector<std::uint32_t> Session::resolve(const codec::imap::SequenceSet& set,
   const std::uint32_t largest = uid ? view_.back() : static_cast<std::uint32_t>(view_.size());
   for (std::uint32_t i = 0; i < view_.size(); ++i) {
     const std::uint32_t key = uid ? view_[i] : i + 1;
-    if (set.contains(key, largest)) numbers.push_back(i + 1);
+    const bool in_set = set.saved_result ? std::binary_search(saved_result_.begin(), saved_result_.end(), view_[i])
+                                         : set.contains(key, largest);
+    if (in_set) numbers.push_back(i + 1);
   }
   return numbers;
 }
@@ -426,9 +463,13 @@ net::awaitable<Session::Next> Session::execute(cmd::Command& command) {
     // RFC 5161 §3.1: ENABLED lists only what this command newly enabled.
     untagged = "* ENABLED";
     for (const auto& capability : enable->capabilities) {
-      if (upper(capability) == "CONDSTORE" && !condstore_) {
+      const std::string name = upper(capability);
+      if (name == "CONDSTORE" && !condstore_) {
         condstore_ = true;
         untagged += " CONDSTORE";
+      } else if (name == "IMAP4REV2" && !rev2_) {
+        rev2_ = true;
+        untagged += " IMAP4rev2";
       }
     }
     untagged += "\r\n";
@@ -440,18 +481,24 @@ net::awaitable<Session::Next> Session::execute(cmd::Command& command) {
   } else if (auto* create = std::get_if<cmd::Create>(&body)) {
     std::string use;
     if (create->special_use && !create->special_use->empty()) use = create->special_use->front();
-    if (upper(create->mailbox) == "INBOX") {
+    const auto name = store_name(create->mailbox, status);
+    if (!name) {
+      // status says why
+    } else if (upper(*name) == "INBOX") {
       status = "NO [ALREADYEXISTS] INBOX always exists";
     } else {
-      auto created = store_.create_mailbox(user_, create->mailbox, use);
+      auto created = store_.create_mailbox(user_, *name, use);
       if (!created) {
         status = created.error() == store::StoreError::mailbox_exists ? "NO [ALREADYEXISTS] Mailbox exists"
                                                                       : "NO [CANNOT] Invalid mailbox name";
       }
     }
   } else if (auto* remove = std::get_if<cmd::Delete>(&body)) {
-    auto removed = store_.delete_mailbox(user_, remove->mailbox);
-    if (!removed) {
+    const auto name = store_name(remove->mailbox, status);
+    auto removed = name ? store_.delete_mailbox(user_, *name) : store::StoreResult<void>{};
+    if (!name) {
+      // status says why
+    } else if (!removed) {
       switch (removed.error()) {
         case store::StoreError::no_such_mailbox:
           status = "NO [NONEXISTENT] No such mailbox";
@@ -466,18 +513,24 @@ net::awaitable<Session::Next> Session::execute(cmd::Command& command) {
       deselect();
     }
   } else if (auto* rename = std::get_if<cmd::Rename>(&body)) {
-    auto renamed = store_.rename_mailbox(user_, rename->from, rename->to);
-    if (!renamed) {
+    const auto from = store_name(rename->from, status);
+    const auto to = from ? store_name(rename->to, status) : std::nullopt;
+    auto renamed = from && to ? store_.rename_mailbox(user_, *from, *to) : store::StoreResult<void>{};
+    if (!from || !to) {
+      // status says why
+    } else if (!renamed) {
       status = renamed.error() == store::StoreError::no_such_mailbox ? "NO [NONEXISTENT] No such mailbox"
                : renamed.error() == store::StoreError::mailbox_exists ? "NO [ALREADYEXISTS] Target exists"
                                                                        : "NO [CANNOT] Cannot rename";
     }
   } else if (auto* subscribe = std::get_if<cmd::Subscribe>(&body)) {
-    if (!store_.set_subscribed(user_, subscribe->mailbox, true)) status = "NO [NONEXISTENT] No such mailbox";
+    const auto name = store_name(subscribe->mailbox, status);
+    if (name && !store_.set_subscribed(user_, *name, true)) status = "NO [NONEXISTENT] No such mailbox";
   } else if (auto* unsubscribe = std::get_if<cmd::Unsubscribe>(&body)) {
-    if (!store_.set_subscribed(user_, unsubscribe->mailbox, false)) status = "NO [NONEXISTENT] No such mailbox";
+    const auto name = store_name(unsubscribe->mailbox, status);
+    if (name && !store_.set_subscribed(user_, *name, false)) status = "NO [NONEXISTENT] Not subscribed";
   } else if (auto* list_command = std::get_if<cmd::List>(&body)) {
-    untagged = list(*list_command);
+    untagged = list(*list_command, status);
   } else if (auto* lsub_command = std::get_if<cmd::Lsub>(&body)) {
     untagged = lsub(*lsub_command);
   } else if (std::holds_alternative<cmd::Namespace>(body)) {
@@ -633,12 +686,17 @@ net::awaitable<Session::Next> Session::on_idle(const std::string& tag) {
 }
 
 std::string Session::select(const cmd::Select& select_command, bool read_only, std::string& status) {
+  // RFC 9051 §7.1: [CLOSED] parts the old mailbox's responses from the new one's.
+  std::string out;
+  if (rev2_ && selected_) out = "* OK [CLOSED] Previous mailbox closed\r\n";
   // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected.
   deselect();
-  auto mailbox = store_.find_mailbox(user_, select_command.mailbox);
+  const auto name = store_name(select_command.mailbox, status);
+  auto mailbox = name ? store_.find_mailbox(user_, *name) : nullptr;
+  if (!name) return out;
   if (!mailbox) {
     status = "NO [NONEXISTENT] No such mailbox";
-    return {};
+    return out;
   }
   selected_ = mailbox;
   read_only_ = read_only;
@@ -649,14 +707,23 @@ std::string Session::select(const cmd::Select& select_command, bool read_only, s
   seen_modseq_ = mailbox->highest_modseq();
   std::string keywords;
   for (const auto& keyword : mailbox->keywords()) keywords += " " + keyword;
-  std::string out = fmt::format("* FLAGS ({}{})\r\n", kSystemFlags, keywords);
+  out += fmt::format("* FLAGS ({}{})\r\n", kSystemFlags, keywords);
   if (read_only) out += "* OK [PERMANENTFLAGS ()] Read-only mailbox\r\n";
   else out += fmt::format("* OK [PERMANENTFLAGS ({}{} \\*)] Flags permitted\r\n", kSystemFlags, keywords);
-  out += fmt::format("* {} EXISTS\r\n* 0 RECENT\r\n", view_.size());
-  for (std::size_t i = 0; i < mailbox->messages().size(); ++i) {
-    if (!mailbox->messages()[i].has_flag("\\Seen")) {
-      out += fmt::format("* OK [UNSEEN {}] First unseen\r\n", i + 1);
-      break;
+  out += fmt::format("* {} EXISTS\r\n", view_.size());
+  if (rev2_) {
+    // RFC 9051 §6.3.2: RECENT and [UNSEEN] are gone; a LIST of the mailbox is required.
+    cmd::List own;
+    own.patterns.push_back(as_sent(mailbox->name()));
+    for (const auto& listed : list_mailboxes(own, list_input()))
+      if (listed.name == mailbox->name()) out += list_response(listed);
+  } else {
+    out += "* 0 RECENT\r\n";
+    for (std::size_t i = 0; i < mailbox->messages().size(); ++i) {
+      if (!mailbox->messages()[i].has_flag("\\Seen")) {
+        out += fmt::format("* OK [UNSEEN {}] First unseen\r\n", i + 1);
+        break;
+      }
     }
   }
   out += fmt::format("* OK [UIDVALIDITY {}] UIDs valid\r\n* OK [UIDNEXT {}] Predicted next UID\r\n",
@@ -785,20 +852,21 @@ std::string Session::store(const cmd::Store& store_command, std::string& status)
 }
 
 std::string Session::search(const std::string& tag, const cmd::Search& search_command, std::string& status) {
+  const bool save = search_command.return_options && search_command.return_options->save;
   if (search_command.charset && upper(*search_command.charset) != "UTF-8" &&
       upper(*search_command.charset) != "US-ASCII") {
     status = "NO [BADCHARSET (US-ASCII UTF-8)] Unsupported charset";
+    // RFC 5182 §2.1: a failed SEARCH ... SAVE leaves "$" empty.
+    if (save) saved_result_.clear();
     return {};
   }
   SearchContext context;
   context.largest_sequence_number = static_cast<std::uint32_t>(view_.size());
   context.largest_uid = view_.empty() ? 0 : view_.back();
-  if (search_command.return_options && search_command.return_options->save) {
-    status = "BAD SEARCHRES (RETURN (SAVE)) is not supported";
-    return {};
-  }
+  context.saved_result = &saved_result_;
   std::string out = "* SEARCH";
   std::vector<std::uint32_t> found;
+  std::vector<store::Uid> found_uids;
   store::ModSeq highest_matched = 0;
   for (std::uint32_t i = 0; i < view_.size(); ++i) {
     const store::StoredMessage* message = selected_->find(view_[i]);
@@ -809,10 +877,25 @@ std::string Session::search(const std::string& tag, const cmd::Search& search_co
     for (const auto& key : search_command.keys) all = all && search_matches(key, view, context);
     if (!all) continue;
     found.push_back(search_command.uid ? message->uid : i + 1);
+    found_uids.push_back(message->uid);
     out += " " + std::to_string(found.back());
     highest_matched = std::max(highest_matched, message->modseq);
   }
-  if (search_command.return_options) {
+  if (save) {
+    // RFC 5182 §2.1 / RFC 9051 §6.4.4.1: with MIN or MAX and neither ALL nor
+    // COUNT, "$" holds only the message(s) those return.
+    const cmd::SearchReturn& wanted = *search_command.return_options;
+    saved_result_.clear();
+    if ((wanted.min || wanted.max) && !wanted.all && !wanted.count) {
+      if (wanted.min && !found_uids.empty()) saved_result_.push_back(found_uids.front());
+      if (wanted.max && !found_uids.empty() && found_uids.back() != found_uids.front())
+        saved_result_.push_back(found_uids.back());
+    } else {
+      saved_result_ = found_uids;
+    }
+  }
+  // RFC 9051 §6.4.4: once IMAP4rev2 is enabled, SEARCH answers with ESEARCH.
+  if (search_command.return_options || rev2_) {
     if (uses_modseq(search_command.keys)) condstore_ = true;
     return extended_search_result(tag, search_command, found, highest_matched);
   }
@@ -824,34 +907,45 @@ std::string Session::search(const std::string& tag, const cmd::Search& search_co
   return out + "\r\n";
 }
 
-std::string Session::list(const cmd::List& list_command) {
+ListInput Session::list_input() const {
+  ListInput input;
+  input.mailboxes = store_.mailboxes(user_);
+  input.subscriptions = store_.subscriptions(user_);
+  input.as_sent = [this](const std::string& name) { return as_sent(name); };
+  return input;
+}
+
+std::string Session::list_response(const ListedName& listed) {
+  Writer out = writer();
+  out.raw("* LIST (");
+  for (std::size_t i = 0; i < listed.attributes.size(); ++i) out.raw(i == 0 ? "" : " ").raw(listed.attributes[i]);
+  out.raw(fmt::format(") \"{}\" ", store::kHierarchyDelimiter));
+  out.astring(as_sent(listed.name));
+  if (listed.subscribed_children) out.raw(" (\"CHILDINFO\" (\"SUBSCRIBED\"))");
+  out.crlf();
+  return std::move(out).bytes();
+}
+
+std::string Session::list(const cmd::List& list_command, std::string& status) {
   std::string out;
-  for (const std::string& pattern : list_command.patterns) {
-    if (pattern.empty()) {
-      // RFC 3501 §6.3.8: the hierarchy delimiter and root name.
-      out += fmt::format("* LIST (\\Noselect) \"{}\" \"\"\r\n", store::kHierarchyDelimiter);
-      continue;
+  if (std::any_of(list_command.patterns.begin(), list_command.patterns.end(),
+                  [](const std::string& pattern) { return pattern.empty(); })) {
+    // RFC 9051 §6.3.9: an empty pattern asks for the hierarchy delimiter and root.
+    out += fmt::format("* LIST (\\Noselect) \"{}\" \"\"\r\n", store::kHierarchyDelimiter);
+  }
+  const bool with_status = list_command.return_options && list_command.return_options->status;
+  for (const ListedName& listed : list_mailboxes(list_command, list_input())) {
+    out += list_response(listed);
+    // RFC 5819 §2: STATUS after the LIST of each mailbox that can be selected.
+    if (!with_status || !listed.mailbox) continue;
+    const auto items = status_items(*listed.mailbox, *list_command.return_options->status);
+    if (!items) {
+      status = "BAD RECENT is not a STATUS item in IMAP4rev2";
+      return {};
     }
-    const std::string full = list_command.reference + pattern;
-    const auto mailboxes = store_.mailboxes(user_);
-    for (const auto& mailbox : mailboxes) {
-      if (!wildcard_match(full, mailbox->name())) continue;
-      if (list_command.selection && list_command.selection->subscribed && !mailbox->subscribed()) continue;
-      if (list_command.selection && list_command.selection->special_use && mailbox->special_use().empty()) continue;
-      const std::string prefix = mailbox->name() + store::kHierarchyDelimiter;
-      const bool children = std::any_of(mailboxes.begin(), mailboxes.end(), [&](const auto& other) {
-        return other->name().compare(0, prefix.size(), prefix) == 0;
-      });
-      std::string attributes = children ? "\\HasChildren" : "\\HasNoChildren";
-      if (!mailbox->special_use().empty()) attributes += " " + mailbox->special_use();
-      if (list_command.return_options && list_command.return_options->subscribed && mailbox->subscribed())
-        attributes += " \\Subscribed";
-      Writer writer;
-      writer.raw(fmt::format("* LIST ({}) \"{}\" ", attributes, store::kHierarchyDelimiter));
-      writer.astring(mailbox->name());
-      writer.crlf();
-      out += std::move(writer).bytes();
-    }
+    Writer line = writer();
+    line.raw("* STATUS ").astring(as_sent(listed.name)).raw(" " + *items).crlf();
+    out += std::move(line).bytes();
   }
   return out;
 }
@@ -859,50 +953,47 @@ std::string Session::list(const cmd::List& list_command) {
 std::string Session::lsub(const cmd::Lsub& lsub_command) {
   std::string out;
   const std::string full = lsub_command.reference + lsub_command.pattern;
-  for (const auto& mailbox : store_.mailboxes(user_)) {
-    if (!mailbox->subscribed() || !wildcard_match(full, mailbox->name())) continue;
-    Writer writer;
-    writer.raw(fmt::format("* LSUB () \"{}\" ", store::kHierarchyDelimiter));
-    writer.astring(mailbox->name());
-    writer.crlf();
-    out += std::move(writer).bytes();
+  for (const std::string& name : store_.subscriptions(user_)) {
+    if (!wildcard_match(full, as_sent(name))) continue;
+    Writer line = writer();
+    // RFC 3501 §6.3.9: a subscribed name with no mailbox behind it is \Noselect.
+    line.raw(store_.find_mailbox(user_, name) ? "* LSUB () " : "* LSUB (\\Noselect) ");
+    line.raw(fmt::format("\"{}\" ", store::kHierarchyDelimiter)).astring(as_sent(name)).crlf();
+    out += std::move(line).bytes();
   }
   return out;
 }
 
-std::string Session::status_of(const cmd::Status& status_command, std::string& tagged) {
-  auto mailbox = store_.find_mailbox(user_, status_command.mailbox);
-  if (!mailbox) {
-    tagged = "NO [NONEXISTENT] No such mailbox";
-    return {};
-  }
+std::optional<std::string> Session::status_items(const store::Mailbox& mailbox,
+                                                 const std::vector<cmd::StatusItem>& wanted) {
   std::string items;
-  for (cmd::StatusItem item : status_command.items) {
+  for (cmd::StatusItem item : wanted) {
     std::uint64_t value = 0;
     switch (item) {
       case cmd::StatusItem::messages:
-        value = mailbox->messages().size();
+        value = mailbox.messages().size();
         break;
       case cmd::StatusItem::uid_next:
-        value = mailbox->uid_next();
+        value = mailbox.uid_next();
         break;
       case cmd::StatusItem::uid_validity:
-        value = mailbox->uid_validity();
+        value = mailbox.uid_validity();
         break;
       case cmd::StatusItem::unseen:
-        for (const auto& message : mailbox->messages()) value += message.has_flag("\\Seen") ? 0 : 1;
+        for (const auto& message : mailbox.messages()) value += message.has_flag("\\Seen") ? 0 : 1;
         break;
       case cmd::StatusItem::deleted:
-        for (const auto& message : mailbox->messages()) value += message.has_flag("\\Deleted") ? 1 : 0;
+        for (const auto& message : mailbox.messages()) value += message.has_flag("\\Deleted") ? 1 : 0;
         break;
       case cmd::StatusItem::size:
-        for (const auto& message : mailbox->messages()) value += message.size();
+        for (const auto& message : mailbox.messages()) value += message.size();
         break;
       case cmd::StatusItem::highest_modseq:
         condstore_ = true;  // RFC 7162 §3.1: a CONDSTORE-enabling command
-        value = mailbox->highest_modseq();
+        value = mailbox.highest_modseq();
         break;
       case cmd::StatusItem::recent:
+        if (rev2_) return std::nullopt;  // RFC 9051 Appendix E: \Recent is gone
         value = 0;
         break;
       default:
@@ -910,13 +1001,31 @@ std::string Session::status_of(const cmd::Status& status_command, std::string& t
     }
     items += fmt::format("{}{} {}", items.empty() ? "" : " ", cmd::status_item_name(item), value);
   }
-  Writer writer;
-  writer.raw("* STATUS ").astring(mailbox->name()).raw(" (" + items + ")").crlf();
-  return std::move(writer).bytes();
+  return "(" + items + ")";
+}
+
+std::string Session::status_of(const cmd::Status& status_command, std::string& tagged) {
+  const auto name = store_name(status_command.mailbox, tagged);
+  if (!name) return {};
+  auto mailbox = store_.find_mailbox(user_, *name);
+  if (!mailbox) {
+    tagged = "NO [NONEXISTENT] No such mailbox";
+    return {};
+  }
+  const auto items = status_items(*mailbox, status_command.items);
+  if (!items) {
+    tagged = "BAD RECENT is not a STATUS item in IMAP4rev2";
+    return {};
+  }
+  Writer out = writer();
+  out.raw("* STATUS ").astring(as_sent(mailbox->name())).raw(" " + *items).crlf();
+  return std::move(out).bytes();
 }
 
 std::string Session::append(const cmd::Append& append_command, std::string& status) {
-  auto mailbox = store_.find_mailbox(user_, append_command.mailbox);
+  const auto name = store_name(append_command.mailbox, status);
+  if (!name) return {};
+  auto mailbox = store_.find_mailbox(user_, *name);
   if (!mailbox) {
     // RFC 3501 §6.3.11: [TRYCREATE] when the mailbox does not exist.
     status = "NO [TRYCREATE] No such mailbox";
@@ -934,7 +1043,7 @@ std::string Session::append(const cmd::Append& append_command, std::string& stat
                       day{static_cast<unsigned>(date.date.day)}} +
              hours{date.hour} + minutes{date.minute} + seconds{date.second} - minutes{offset};
     }
-    auto appended = store_.append(user_, append_command.mailbox, message.data, message.flags.value_or(
+    auto appended = store_.append(user_, *name, message.data, message.flags.value_or(
                                                                                   std::vector<std::string>{}),
                                   when, offset);
     if (!appended) {
@@ -956,13 +1065,15 @@ std::string Session::copy_or_move(bool uid, const codec::imap::SequenceSet& set,
     status = "NO [READ-ONLY] Mailbox is read-only";
     return {};
   }
-  if (!store_.find_mailbox(user_, destination)) {
+  const auto target_name = store_name(destination, status);
+  if (!target_name) return {};
+  if (!store_.find_mailbox(user_, *target_name)) {
     status = fmt::format("NO [TRYCREATE] {}: no such mailbox", verb);
     return {};
   }
   std::vector<store::Uid> uids;
   for (auto number : resolve(set, uid)) uids.push_back(view_[number - 1]);
-  auto copied = store_.copy(user_, selected_->name(), uids, destination);
+  auto copied = store_.copy(user_, selected_->name(), uids, *target_name);
   if (!copied) {
     status = fmt::format("NO [CANNOT] {} failed", verb);
     return {};
@@ -992,7 +1103,10 @@ std::string Session::expunge(const std::optional<codec::imap::SequenceSet>& uid_
   for (std::uint32_t i = 0; i < view_.size(); ++i) {
     const store::StoredMessage* message = selected_->find(view_[i]);
     if (!message || !message->has_flag("\\Deleted")) continue;
-    if (uid_set && !uid_set->contains(message->uid, view_.back())) continue;
+    if (uid_set && uid_set->saved_result &&
+        !std::binary_search(saved_result_.begin(), saved_result_.end(), message->uid))
+      continue;
+    if (uid_set && !uid_set->saved_result && !uid_set->contains(message->uid, view_.back())) continue;
     uids.push_back(message->uid);
   }
   auto removed = store_.expunge(user_, selected_->name(), uids);

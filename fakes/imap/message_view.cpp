@@ -291,8 +291,10 @@ bool search_matches(const cmd::SearchKey& key, MessageView& message, const Searc
     case K::smaller:
       return stored.size() < key.number;
     case K::uid:
+      if (key.set.saved_result) return context.in_saved_result(stored.uid);
       return key.set.contains(stored.uid, context.largest_uid);
     case K::sequence_set:
+      if (key.set.saved_result) return context.in_saved_result(stored.uid);
       return key.set.contains(context.sequence_number, context.largest_sequence_number);
     case K::modseq:
       return stored.modseq >= key.number;

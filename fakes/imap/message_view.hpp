@@ -9,6 +9,7 @@
 #include "harness/codec/imap/writer.hpp"
 #include "harness/codec/mime/structure.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -50,6 +51,12 @@ struct SearchContext {
   std::uint32_t sequence_number = 0;
   std::uint32_t largest_sequence_number = 0;
   store::Uid largest_uid = 0;
+  // "$" (RFC 5182 §2.1, RFC 9051 §6.4.4.1): the UIDs the last SEARCH ... SAVE kept, ascending.
+  const std::vector<store::Uid>* saved_result = nullptr;
+
+  bool in_saved_result(store::Uid uid) const {
+    return saved_result != nullptr && std::binary_search(saved_result->begin(), saved_result->end(), uid);
+  }
 };
 
 bool search_matches(const codec::imap::command::SearchKey& key, MessageView& message, const SearchContext& context);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace conformance::fakes::store {
 namespace {
@@ -114,6 +115,7 @@ struct MailStore::User {
   std::string name;
   std::vector<std::string> addresses;  // lower case
   std::map<std::string, MailboxPtr, std::less<>> mailboxes;
+  std::set<std::string, std::less<>> subscriptions;  // canonical names
   bool maildrop_locked = false;
 };
 
@@ -292,13 +294,27 @@ StoreResult<void> MailStore::rename_mailbox(std::string_view user_name, std::str
 }
 
 StoreResult<void> MailStore::set_subscribed(std::string_view user_name, std::string_view name, bool subscribed) {
-  MailboxPtr mailbox = find_mailbox(user_name, name);
-  if (!has_user(user_name)) return StoreError::no_such_user;
-  // RFC 9051 §6.3.7 allows subscribing to names that do not exist; this
-  // store keeps subscriptions on mailboxes, so it refuses those.
-  if (!mailbox) return StoreError::no_such_mailbox;
-  mailbox->subscribed_ = subscribed;
+  User* owner = user(user_name);
+  if (owner == nullptr) return StoreError::no_such_user;
+  const std::string canonical = canonical_name(name);
+  if (!subscribed) {
+    if (owner->subscriptions.erase(canonical) == 0) return StoreError::no_such_mailbox;
+    return {};
+  }
+  if (owner->mailboxes.count(canonical) == 0) return StoreError::no_such_mailbox;
+  owner->subscriptions.insert(canonical);
   return {};
+}
+
+bool MailStore::is_subscribed(std::string_view user_name, std::string_view name) const {
+  const User* owner = user(user_name);
+  return owner != nullptr && owner->subscriptions.count(canonical_name(name)) != 0;
+}
+
+std::vector<std::string> MailStore::subscriptions(std::string_view user_name) const {
+  const User* owner = user(user_name);
+  if (owner == nullptr) return {};
+  return {owner->subscriptions.begin(), owner->subscriptions.end()};
 }
 
 namespace {

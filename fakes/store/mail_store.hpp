@@ -54,7 +54,6 @@ class Mailbox {
   ModSeq highest_modseq() const { return highest_modseq_; }
   // "\Sent", "\Drafts", "\Trash", "\Junk", "\Archive", "\All", "\Flagged" (RFC 6154), or empty.
   const std::string& special_use() const { return special_use_; }
-  bool subscribed() const { return subscribed_; }
   bool deleted() const { return deleted_; }  // DELETEd while a session still held it
 
   // Ascending UID; a session's message sequence numbers are its own.
@@ -73,7 +72,6 @@ class Mailbox {
   Uid uid_next_ = 1;
   ModSeq highest_modseq_ = 1;
   std::string special_use_;
-  bool subscribed_ = false;
   bool deleted_ = false;
   std::vector<StoredMessage> messages_;
   std::vector<std::string> keywords_;
@@ -161,7 +159,14 @@ class MailStore {
   StoreResult<void> delete_mailbox(std::string_view user, std::string_view name);
   // RENAME INBOX moves its messages to the new mailbox and leaves INBOX empty (RFC 9051 §6.3.6).
   StoreResult<void> rename_mailbox(std::string_view user, std::string_view from, std::string_view to);
+  // Subscriptions are names, not mailboxes: they outlive DELETE and stay
+  // behind on RENAME (RFC 9051 §6.3.7: a server SHOULD NOT remove a name from
+  // the list unilaterally), so LIST (SUBSCRIBED) can report \NonExistent.
+  // Subscribing needs an existing mailbox (the server MAY check that);
+  // unsubscribing needs a subscribed name.
   StoreResult<void> set_subscribed(std::string_view user, std::string_view name, bool subscribed);
+  bool is_subscribed(std::string_view user, std::string_view name) const;
+  std::vector<std::string> subscriptions(std::string_view user) const;  // sorted
 
   // --- messages. Every change raises the mailbox's MODSEQ and wakes its watchers. ---
   StoreResult<Uid> append(std::string_view user, std::string_view mailbox, std::string bytes,

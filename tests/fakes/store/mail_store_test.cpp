@@ -88,6 +88,26 @@ TEST_F(MailStoreTest, InvalidNamesAreRefused) {
   EXPECT_EQ(store.create_mailbox("alice", std::string("bad\xff", 4)).error(), StoreError::invalid_name);
 }
 
+TEST_F(MailStoreTest, ASubscriptionOutlivesDeleteAndStaysBehindOnRename) {  // RFC 9051 §6.3.7
+  ASSERT_TRUE(store.create_mailbox("alice", "gone").ok());
+  ASSERT_TRUE(store.create_mailbox("alice", "moved").ok());
+  ASSERT_TRUE(store.set_subscribed("alice", "gone", true).ok());
+  ASSERT_TRUE(store.set_subscribed("alice", "moved", true).ok());
+  ASSERT_TRUE(store.delete_mailbox("alice", "gone").ok());
+  ASSERT_TRUE(store.rename_mailbox("alice", "moved", "elsewhere").ok());
+  EXPECT_EQ(store.subscriptions("alice"), (std::vector<std::string>{"gone", "moved"}));
+  EXPECT_FALSE(store.is_subscribed("alice", "elsewhere"));
+}
+
+TEST_F(MailStoreTest, SubscribingNeedsAMailboxAndUnsubscribingASubscription) {
+  EXPECT_FALSE(store.set_subscribed("alice", "nosuch", true).ok());
+  EXPECT_FALSE(store.set_subscribed("alice", "INBOX", false).ok());
+  ASSERT_TRUE(store.set_subscribed("alice", "inbox", true).ok());
+  EXPECT_TRUE(store.is_subscribed("alice", "INBOX"));
+  EXPECT_TRUE(store.set_subscribed("alice", "Inbox", false).ok());
+  EXPECT_TRUE(store.subscriptions("alice").empty());
+}
+
 TEST_F(MailStoreTest, DeliveryGoesToTheInboxOfTheAddressOwnerIgnoringCase) {
   EXPECT_TRUE(store.deliver("Alice@EXAMPLE.test", std::make_shared<const std::string>("Subject: hi\r\n\r\n")));
   EXPECT_FALSE(store.deliver("nobody@example.test", std::make_shared<const std::string>("x")));
