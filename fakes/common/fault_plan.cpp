@@ -1,5 +1,6 @@
 #include "fakes/common/fault_plan.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace conformance::fakes {
@@ -14,6 +15,22 @@ std::string_view to_string(FaultPoint point) {
       return "after_tls_ready";
   }
   return "?";
+}
+
+std::vector<std::size_t> random_cuts(const FaultAction::RandomSplit& split, std::size_t size) {
+  std::vector<std::size_t> cuts;
+  if (size < 2 || split.pieces < 2) return cuts;
+  std::uint64_t state = split.seed;
+  auto next = [&state] {  // SplitMix64 (Steele, Lea, Flood 2014)
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  };
+  for (std::uint32_t i = 1; i < split.pieces; ++i) cuts.push_back(1 + static_cast<std::size_t>(next() % (size - 1)));
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  return cuts;
 }
 
 std::string normalise_verb(std::string_view verb) {

@@ -58,6 +58,14 @@ struct FaultAction {
   // own write (and so its own TCP segment, TCP_NODELAY being on), with
   // `piece_interval` between them.
   std::vector<std::size_t> split_at;
+  // Cut into `pieces` at offsets drawn from `seed`, the same on every
+  // platform (SplitMix64, no std distribution), so a run that shakes out a
+  // client bug replays exactly; the transcript names the seed and offsets.
+  struct RandomSplit {
+    std::uint32_t pieces = 0;
+    std::uint64_t seed = 0;
+  };
+  std::optional<RandomSplit> random_split;
   // Byte by byte, `piece_interval` apart.
   bool trickle = false;
   std::chrono::milliseconds piece_interval{0};
@@ -110,6 +118,10 @@ class FaultTracker {
   std::vector<std::uint32_t> seen_;  // matching events per rule
   std::uint32_t connections_ = 0;
 };
+
+// Where `random_split` cuts a reply of `size` bytes: ascending, distinct,
+// inside the reply; fewer than pieces - 1 when the reply is short.
+std::vector<std::size_t> random_cuts(const FaultAction::RandomSplit& split, std::size_t size);
 
 // Normalises a command verb for matching: upper case, runs of spaces as
 // one ("uid  fetch" -> "UID FETCH").

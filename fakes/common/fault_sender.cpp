@@ -17,14 +17,22 @@ net::awaitable<void> pause(net::Stream& stream, std::chrono::milliseconds durati
   co_await timer.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ignored));
 }
 
-// The reply cut at the rule's offsets, or into single bytes when trickling.
-std::vector<std::string> pieces_of(const std::string& reply, const FaultAction& action) {
+// The reply cut at the rule's offsets (given, or drawn from its seed), or
+// into single bytes when trickling.
+std::vector<std::string> pieces_of(const std::string& reply, const FaultAction& action, net::Stream& stream) {
   std::vector<std::string> pieces;
   if (action.trickle) {
     for (char c : reply) pieces.emplace_back(1, c);
     return pieces;
   }
   std::vector<std::size_t> cuts = action.split_at;
+  if (action.random_split) {
+    cuts = random_cuts(*action.random_split, reply.size());
+    std::string offsets;
+    for (std::size_t cut : cuts) offsets += (offsets.empty() ? "" : ", ") + std::to_string(cut);
+    stream.note("split at random (seed " + std::to_string(action.random_split->seed) + ") at bytes " +
+                (offsets.empty() ? std::string("none: the reply is too short") : offsets));
+  }
   std::sort(cuts.begin(), cuts.end());
   std::size_t from = 0;
   for (std::size_t cut : cuts) {
@@ -67,7 +75,7 @@ net::awaitable<SendOutcome> send_reply(net::Stream& stream, std::string reply, c
   }
   reply = malform_reply(std::move(reply), action);
   if (!reply.empty()) {
-    const std::vector<std::string> pieces = pieces_of(reply, action);
+    const std::vector<std::string> pieces = pieces_of(reply, action, stream);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       if (i > 0) co_await pause(stream, action.piece_interval);
       outcome.status = co_await stream.write(pieces[i], timeout);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace conformance::fakes::config {
 namespace {
@@ -27,6 +28,9 @@ std::string default_label(const FaultRule& rule) {
   if (action.delay.count() > 0) parts.push_back("delay " + scenario::format_duration(action.delay));
   if (action.trickle) parts.push_back("trickled");
   if (!action.split_at.empty()) parts.push_back("split");
+  if (action.random_split)
+    parts.push_back("split into " + std::to_string(action.random_split->pieces) + " at random, seed " +
+                    std::to_string(action.random_split->seed));
   if (action.stall) parts.push_back("stall");
   if (action.suppress_reply) parts.push_back("no reply");
   switch (action.malformation) {
@@ -135,6 +139,11 @@ class RuleReader {
       read_split(split, action);
       acts = true;
     }
+    const YAML::Node random_split = fields.get("split_random");
+    if (random_split.IsDefined()) {
+      read_random_split(random_split, action);
+      acts = true;
+    }
     if (fields.boolean("trickle").value_or(false)) {
       action.trickle = true;
       acts = true;
@@ -158,11 +167,13 @@ class RuleReader {
 
     // Combinations that cannot mean anything.
     const YAML::Node& at = fields.node();
-    if (action.trickle && !action.split_at.empty()) {
-      fields.error(fields.get("trickle"), "'trickle' sends byte by byte, so 'split_at' has nothing to do: use one");
+    const int ways_to_cut = (action.trickle ? 1 : 0) + (action.split_at.empty() ? 0 : 1) + (random_split.IsDefined() ? 1 : 0);
+    if (ways_to_cut > 1) {
+      fields.error(at, "'trickle', 'split_at' and 'split_random' each decide where the reply is cut: use one");
     }
-    if (interval_node.IsDefined() && !action.trickle && action.split_at.empty()) {
-      fields.error(interval_node, "'piece_interval' is the pause between pieces: it needs 'trickle' or 'split_at'");
+    if (interval_node.IsDefined() && ways_to_cut == 0) {
+      fields.error(interval_node,
+                   "'piece_interval' is the pause between pieces: it needs 'trickle', 'split_at' or 'split_random'");
     }
     if (action.suppress_reply && action.reply) {
       fields.error(fields.get("suppress_reply"), "'suppress_reply' sends nothing, so 'reply' would never go out: use "
@@ -172,12 +183,12 @@ class RuleReader {
       fields.error(fields.get("suppress_reply"), "'suppress_reply' sends nothing, so there is no reply to malform");
     }
     if (action.stall && (action.reply || action.suppress_reply || action.disconnect != Disconnect::none ||
-                         action.malformation != Malformation::none || action.trickle || !action.split_at.empty())) {
+                         action.malformation != Malformation::none || ways_to_cut > 0)) {
       fields.error(fields.get("stall"), "'stall' never replies: it cannot go with reply, suppress_reply, "
-                                        "disconnect, trickle, split_at or a malformed reply");
+                                        "disconnect, trickle, split_at, split_random or a malformed reply");
     }
     if (rule.point == FaultPoint::after_tls_ready) {
-      const bool only_before = !action.reply && action.delay.count() == 0 && action.split_at.empty() &&
+      const bool only_before = !action.reply && action.delay.count() == 0 && ways_to_cut == 0 &&
                                !action.trickle && !action.stall && action.disconnect == Disconnect::none &&
                                !action.suppress_reply && action.malformation == Malformation::none;
       if (!only_before || action.before.empty()) {
@@ -209,6 +220,20 @@ class RuleReader {
       action.split_at.push_back(offset);
     }
     std::sort(action.split_at.begin(), action.split_at.end());
+  }
+
+  // split_random: {pieces: N, seed: S}. The seed is required: a random
+  // fault nobody can replay is no use in a bug report.
+  void read_random_split(const YAML::Node& node, FaultAction& action) {
+    Fields split(node, file_, diagnostics_, "'split_random'");
+    if (!split.ok()) return;
+    const auto pieces = split.integer("pieces", 2, 10'000);
+    const auto seed = split.integer("seed", 0, std::numeric_limits<std::int64_t>::max());
+    if (!split.get("pieces").IsDefined()) split.error(node, "'split_random' needs 'pieces': how many pieces, 2 or more");
+    if (!split.get("seed").IsDefined()) split.error(node, "'split_random' needs 'seed', so the run can be replayed");
+    split.finish();
+    if (!pieces || !seed) return;
+    action.random_split = FaultAction::RandomSplit{static_cast<std::uint32_t>(*pieces), static_cast<std::uint64_t>(*seed)};
   }
 
   bool read_malformation(Fields& fields, FaultAction& action) {

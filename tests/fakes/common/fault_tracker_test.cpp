@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace conformance::fakes {
 namespace {
 
@@ -74,6 +76,24 @@ TEST(FaultTracker, PointsDoNotMatchEachOther) {
   EXPECT_EQ(tracker.at(FaultPoint::greeting, 1), nullptr);
   EXPECT_EQ(tracker.at(FaultPoint::command, 1, "STARTTLS"), nullptr);
   EXPECT_NE(tracker.at(FaultPoint::after_tls_ready, 1), nullptr);
+}
+
+TEST(RandomCuts, TheSameSeedCutsTheSameReplyTheSameWay) {
+  const FaultAction::RandomSplit split{6, 7};
+  const auto cuts = random_cuts(split, 100);
+  EXPECT_EQ(cuts, random_cuts(split, 100));
+  EXPECT_NE(cuts, random_cuts({6, 8}, 100));
+  ASSERT_FALSE(cuts.empty());
+  EXPECT_LE(cuts.size(), 5u);
+  EXPECT_TRUE(std::is_sorted(cuts.begin(), cuts.end()));
+  EXPECT_TRUE(std::adjacent_find(cuts.begin(), cuts.end()) == cuts.end());
+  EXPECT_GE(cuts.front(), 1u);
+  EXPECT_LT(cuts.back(), 100u);
+}
+
+TEST(RandomCuts, AReplyTooShortToCutIsSentWhole) {
+  EXPECT_TRUE(random_cuts({6, 7}, 1).empty());
+  EXPECT_EQ(random_cuts({50, 7}, 2), (std::vector<std::size_t>{1}));
 }
 
 }  // namespace

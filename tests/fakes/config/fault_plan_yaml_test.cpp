@@ -65,5 +65,26 @@ TEST(FaultPlanYaml, MistakesAreReportedWithTheirPlace) {
   EXPECT_THAT(messages, ::testing::Contains(HasSubstr("comand")));
 }
 
+TEST(FaultPlanYaml, RandomSplitNeedsPiecesAndASeed) {
+  scenario::Diagnostics diagnostics;
+  FaultPlan read = plan("- {command: FETCH, split_random: {pieces: 8, seed: 42}, piece_interval: 1ms}\n", diagnostics);
+  ASSERT_TRUE(diagnostics.empty()) << ::testing::PrintToString(messages_of(diagnostics));
+  ASSERT_TRUE(read.rules.at(0).action.random_split.has_value());
+  EXPECT_EQ(read.rules[0].action.random_split->pieces, 8u);
+  EXPECT_EQ(read.rules[0].action.random_split->seed, 42u);
+  EXPECT_THAT(read.rules[0].label, HasSubstr("seed 42"));
+
+  scenario::Diagnostics mistakes;
+  (void)plan("- {command: FETCH, split_random: {pieces: 8}}\n"
+             "- {command: FETCH, split_random: {pieces: 1, seed: 1}}\n"
+             "- {command: FETCH, split_random: {pieces: 3, seed: 1}, split_at: [2]}\n",
+             mistakes);
+  const auto messages = messages_of(mistakes);
+  EXPECT_THAT(messages, ::testing::Contains(HasSubstr("t.yaml:1:")));
+  EXPECT_THAT(messages, ::testing::Contains(HasSubstr("needs 'seed'")));
+  EXPECT_THAT(messages, ::testing::Contains(HasSubstr("t.yaml:2:")));
+  EXPECT_THAT(messages, ::testing::Contains(HasSubstr("decide where the reply is cut")));
+}
+
 }  // namespace
 }  // namespace conformance::fakes::config
