@@ -118,6 +118,9 @@ bool uses_modseq(const std::vector<cmd::SearchKey>& keys) {
   });
 }
 
+// RFC 9051 Appendix E: \Recent is gone, and with it the STATUS item.
+constexpr std::string_view kNoRecentInRev2 = "BAD RECENT is not a STATUS item in IMAP4rev2";
+
 constexpr std::string_view kSystemFlags = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
 
 enum class State { not_authenticated, authenticated, selected, logout };
@@ -168,6 +171,7 @@ class Session {
   std::string status_of(const cmd::Status& status, std::string& tagged);
   // "(MESSAGES 3 UNSEEN 1)" for STATUS and LIST-STATUS; nullopt if an item is not one this session knows.
   std::optional<std::string> status_items(const store::Mailbox& mailbox, const std::vector<cmd::StatusItem>& items);
+  std::string status_response(const std::string& name, const std::string& items);
   std::string append(const cmd::Append& append, std::string& status);
   std::string copy_or_move(bool uid, const codec::imap::SequenceSet& set, const std::string& destination, bool move,
                            std::string& status);
@@ -940,12 +944,10 @@ std::string Session::list(const cmd::List& list_command, std::string& status) {
     if (!with_status || !listed.mailbox) continue;
     const auto items = status_items(*listed.mailbox, *list_command.return_options->status);
     if (!items) {
-      status = "BAD RECENT is not a STATUS item in IMAP4rev2";
+      status = std::string(kNoRecentInRev2);
       return {};
     }
-    Writer line = writer();
-    line.raw("* STATUS ").astring(as_sent(listed.name)).raw(" " + *items).crlf();
-    out += std::move(line).bytes();
+    out += status_response(listed.name, *items);
   }
   return out;
 }
@@ -1014,11 +1016,15 @@ std::string Session::status_of(const cmd::Status& status_command, std::string& t
   }
   const auto items = status_items(*mailbox, status_command.items);
   if (!items) {
-    tagged = "BAD RECENT is not a STATUS item in IMAP4rev2";
+    tagged = std::string(kNoRecentInRev2);
     return {};
   }
+  return status_response(mailbox->name(), *items);
+}
+
+std::string Session::status_response(const std::string& name, const std::string& items) {
   Writer out = writer();
-  out.raw("* STATUS ").astring(as_sent(mailbox->name())).raw(" " + *items).crlf();
+  out.raw("* STATUS ").astring(as_sent(name)).raw(" " + items).crlf();
   return std::move(out).bytes();
 }
 
