@@ -2,6 +2,8 @@
 
 #include "fakes/config/yaml_support.hpp"
 #include "fakes/store/default_dataset.hpp"
+#include "harness/codec/mime/mbox.hpp"
+#include "harness/common/civil_time.hpp"
 #include "harness/scenario/fixtures.hpp"
 #include "harness/scenario/load_context.hpp"
 
@@ -13,7 +15,7 @@ namespace {
 
 using scenario::Fields;
 
-// The users load_default_dataset adds (docs/fakes/store.md).
+// The users load_default_dataset adds (docs/fakes/README.md, "Default store").
 const std::vector<std::string> kDefaultUsers = {"alice", "bob"};
 
 // RFC 6154 §2 (and RFC 9051 §7.3.1 for \All, \Flagged, \Junk).
@@ -233,11 +235,41 @@ class StoreReader {
   scenario::Diagnostics& diagnostics_;
 };
 
+// Each message of the file, with the entry's mailbox and flags. The From_
+// line's date is the INTERNALDATE unless the entry gives one, and the
+// Status/X-Status fields add their flags, as an mbox-reading server would.
 std::vector<SeedMessage> StoreReader::read_mbox(const LoadedFile& loaded, const YAML::Node& at, const SeedMessage& like) {
   std::vector<SeedMessage> out;
-  (void)loaded;
-  (void)like;
-  diagnostics_.push_back({scenario::location_of(at, file_), "mbox files are not readable in this build yet"});
+  const auto complain = [&](const std::string& what) {
+    diagnostics_.push_back({scenario::location_of(at, file_), loaded.path + ": " + what});
+  };
+  auto parsed = codec::mime::parse_mbox(loaded.content);
+  if (!parsed) {
+    complain("not an mbox file: " + parsed.error().message());
+    return out;
+  }
+  if (parsed->empty()) {
+    complain("the mbox file holds no messages");
+    return out;
+  }
+  for (auto& from_file : *parsed) {
+    if (from_file.bytes.empty()) {
+      complain("line " + std::to_string(from_file.line) + ": the message that starts here is empty");
+      return {};
+    }
+    SeedMessage message = like;
+    message.bytes = scenario::crlf_line_ends(from_file.bytes);
+    for (auto& flag : codec::mime::mbox_status_flags(message.bytes)) {
+      if (std::find(message.flags.begin(), message.flags.end(), flag) == message.flags.end()) {
+        message.flags.push_back(std::move(flag));
+      }
+    }
+    if (!message.internal_date) {
+      message.internal_date = from_file.delivered;
+      message.internal_date_offset_minutes = from_file.delivered_offset_minutes;
+    }
+    out.push_back(std::move(message));
+  }
   return out;
 }
 
@@ -300,12 +332,9 @@ std::optional<std::pair<std::chrono::system_clock::time_point, int>> parse_rfc33
   } else {
     return std::nullopt;
   }
-  using namespace std::chrono;
-  const year_month_day date{year{century * 100 + year_low}, std::chrono::month{static_cast<unsigned>(month)},
-                            std::chrono::day{static_cast<unsigned>(day)}};
-  if (!date.ok()) return std::nullopt;
-  const auto local = sys_days{date} + hours{hour} + minutes{minute} + seconds{std::min(second, 59)};
-  return std::pair{time_point_cast<system_clock::duration>(local - minutes{offset}), offset};
+  const auto instant = instant_of({century * 100 + year_low, month, day, hour, minute, second, offset});
+  if (!instant) return std::nullopt;
+  return std::pair{*instant, offset};
 }
 
 StoreSeed read_store_seed(const YAML::Node& node, const std::string& file, scenario::Diagnostics& diagnostics) {

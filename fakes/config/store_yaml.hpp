@@ -55,7 +55,7 @@ struct SeedUser {
 
 struct StoreSeed {
   std::string domain = "example.test";
-  bool default_dataset = false;  // alice and bob with sample mail (docs/fakes/store.md) first
+  bool default_dataset = false;  // alice and bob with sample mail (docs/fakes/README.md, "Default store") first
   std::vector<SeedUser> users;
 
   struct Login {

@@ -9,6 +9,7 @@
 #include "harness/codec/imap/section.hpp"
 #include "harness/codec/imap/writer.hpp"
 #include "harness/codec/sasl/factory.hpp"
+#include "harness/common/civil_time.hpp"
 
 #include <fmt/format.h>
 
@@ -1037,21 +1038,31 @@ std::string Session::append(const cmd::Append& append_command, std::string& stat
     status = "NO [TRYCREATE] No such mailbox";
     return {};
   }
-  std::vector<store::Uid> uids;
+  // Every date is checked before anything is stored: MULTIAPPEND is all or
+  // nothing (RFC 3502 §6.3.11).
+  std::vector<std::optional<std::chrono::system_clock::time_point>> dates;
   for (const auto& message : append_command.messages) {
-    std::optional<std::chrono::system_clock::time_point> when;
-    int offset = 0;
-    if (message.internal_date) {
-      using namespace std::chrono;
-      const auto& date = *message.internal_date;
-      offset = date.zone_minutes;
-      when = sys_days{year{date.date.year} / month{static_cast<unsigned>(date.date.month)} /
-                      day{static_cast<unsigned>(date.date.day)}} +
-             hours{date.hour} + minutes{date.minute} + seconds{date.second} - minutes{offset};
+    if (!message.internal_date) {
+      dates.emplace_back();
+      continue;
     }
-    auto appended = store_.append(user_, *name, message.data, message.flags.value_or(
-                                                                                  std::vector<std::string>{}),
-                                  when, offset);
+    const auto& date = *message.internal_date;
+    auto instant = instant_of({date.date.year, date.date.month, date.date.day, date.hour, date.minute, date.second,
+                               date.zone_minutes});
+    if (!instant) {
+      status = instant.error() == CivilTimeError::not_a_date
+                   ? "BAD Invalid date-time"
+                   : "NO [LIMIT] Date-time outside the years this server can store (1678 to 2261)";
+      return {};
+    }
+    dates.emplace_back(*instant);
+  }
+  std::vector<store::Uid> uids;
+  for (std::size_t i = 0; i < append_command.messages.size(); ++i) {
+    const auto& message = append_command.messages[i];
+    const int offset = message.internal_date ? message.internal_date->zone_minutes : 0;
+    auto appended = store_.append(user_, *name, message.data, message.flags.value_or(std::vector<std::string>{}),
+                                  dates[i], offset);
     if (!appended) {
       status = "NO [CANNOT] Append failed";
       return {};

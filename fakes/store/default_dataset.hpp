@@ -1,5 +1,5 @@
 // The store a standalone fake starts from when given no configuration
-// (docs/fakes/store.md): users alice (password alice-pw) and bob (bob-pw),
+// (docs/fakes/README.md, "Default store"): users alice (password alice-pw) and bob (bob-pw),
 // each with INBOX and the RFC 6154 special-use mailboxes, and three sample
 // messages in alice's INBOX: plain ASCII, an RFC 2047 encoded UTF-8
 // subject, and a multipart/mixed with a small base64 attachment (\Seen).

@@ -202,7 +202,7 @@ int fake_command(const FakeArguments& arguments) {
       return kUsage;
     }
   }
-  std::string users = "alice and bob, docs/fakes/store.md";
+  std::string users = "alice and bob, docs/fakes/README.md";
   if (options_protocols_empty) {
     users = "none: DNS only";
   } else if (config) {

@@ -26,8 +26,9 @@ int to_int(std::string_view digits) {
   return value;
 }
 
-// Offsets of the obsolete named zones (RFC 5322 §4.3), in minutes.
-std::optional<int> named_zone(std::string_view name) {
+}  // namespace
+
+std::optional<int> named_zone_offset(std::string_view name) {
   struct Zone {
     std::string_view name;
     int minutes;
@@ -47,7 +48,17 @@ std::optional<int> named_zone(std::string_view name) {
   return std::nullopt;
 }
 
-}  // namespace
+std::optional<int> month_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < kMonths.size(); ++i)
+    if (iequals(kMonths[i], name)) return static_cast<int>(i) + 1;
+  return std::nullopt;
+}
+
+std::optional<int> day_of_week_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < kDays.size(); ++i)
+    if (iequals(kDays[i], name)) return static_cast<int>(i);
+  return std::nullopt;
+}
 
 int DateTime::implied_day_of_week() const {
   // Zeller-like count of days since a known Monday (Sakamoto's method).
@@ -67,8 +78,7 @@ Result<DateTime> parse_date_time(std::string_view value, const FieldLimits& limi
   if (!lx.at_end() && is_alpha(lx.current())) {
     const std::size_t at = lx.pos();
     const std::string_view name = lx.letters();
-    for (std::size_t i = 0; i < kDays.size(); ++i)
-      if (iequals(kDays[i], name)) date.day_of_week = static_cast<int>(i);
+    date.day_of_week = day_of_week_from_name(name);
     if (!date.day_of_week) return ParseError{at, "day of week (Mon ... Sun)"};
     if (!cfws()) return lx.error();
     if (!lx.consume(',')) return ParseError{lx.pos(), "',' after day of week"};
@@ -83,10 +93,9 @@ Result<DateTime> parse_date_time(std::string_view value, const FieldLimits& limi
 
   const std::size_t month_at = lx.pos();
   const std::string_view month = lx.letters();
-  date.month = 0;
-  for (std::size_t i = 0; i < kMonths.size(); ++i)
-    if (iequals(kMonths[i], month)) date.month = static_cast<int>(i) + 1;
-  if (date.month == 0) return ParseError{month_at, "month (Jan ... Dec)"};
+  const auto month_number = month_from_name(month);
+  if (!month_number) return ParseError{month_at, "month (Jan ... Dec)"};
+  date.month = *month_number;
   if (!cfws()) return lx.error();
 
   const std::size_t year_at = lx.pos();
@@ -136,7 +145,7 @@ Result<DateTime> parse_date_time(std::string_view value, const FieldLimits& limi
   } else {
     const std::string_view name = lx.letters();
     if (name.empty() || name.size() > 5) return ParseError{zone_at, "zone"};
-    if (const auto minutes = named_zone(name)) {
+    if (const auto minutes = named_zone_offset(name)) {
       date.zone_minutes = *minutes;
     } else {
       // Military zones and other names carry no reliable meaning: "-0000" (§4.3).

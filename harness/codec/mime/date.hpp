@@ -35,6 +35,14 @@ struct DateTime {
 // date-time = [ day-of-week "," ] date time [CFWS]; years 1900 and later.
 Result<DateTime> parse_date_time(std::string_view value, const FieldLimits& limits = {});
 
+// "Jan" ... "Dec" in any case as 1 ... 12, and "Mon" ... "Sun" as 0 ... 6
+// (DateTime::day_of_week); the names RFC 5322 §3.3 and ctime(3) share.
+std::optional<int> month_from_name(std::string_view name);
+std::optional<int> day_of_week_from_name(std::string_view name);
+// The obsolete zone names of RFC 5322 §4.3 with a known offset ("UT", "GMT",
+// "EST" ... "PDT"), in minutes east of UTC.
+std::optional<int> named_zone_offset(std::string_view name);
+
 // "Fri, 21 Nov 1997 09:55:06 -0600": the current syntax, no comment.
 std::string serialize_date_time(const DateTime& date);
 
