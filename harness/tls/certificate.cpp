@@ -1,5 +1,7 @@
 #include "harness/tls/certificate.hpp"
 
+#include "harness/common/civil_time.hpp"
+
 #include <arpa/inet.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -39,10 +41,17 @@ std::string name_text(const X509_NAME* name) {
   return drain(bio.get());
 }
 
+// RFC 5280 §4.1.2.5 gives 99991231235959Z to a certificate with no end date,
+// past what system_clock holds (2262): such a bound reads as the clock's end.
 std::chrono::system_clock::time_point time_point_of(const ASN1_TIME* time) {
+  using Clock = std::chrono::system_clock;
   std::tm parts{};
   if (time == nullptr || ASN1_TIME_to_tm(time, &parts) != 1) return {};
-  return std::chrono::system_clock::from_time_t(timegm(&parts));
+  const int year = parts.tm_year + 1900;
+  auto instant = instant_of({year, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, 0});
+  if (instant) return *instant;
+  if (instant.error() != CivilTimeError::out_of_range) return {};
+  return year > 1970 ? Clock::time_point::max() : Clock::time_point::min();
 }
 
 std::string ip_text(const ASN1_OCTET_STRING* address) {

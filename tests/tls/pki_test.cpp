@@ -109,6 +109,18 @@ TEST(CertificatePem, ACertificateSurvivesAPemRoundTrip) {
   EXPECT_EQ(reread->info().sha256_fingerprint.size(), 32u * 3 - 1);
 }
 
+// RFC 5280 §4.1.2.5: 99991231235959Z means "no well-defined expiration
+// date". Reading it must not overflow the nanosecond clock.
+TEST(CertificateInfo, ANotAfterOfYear9999ReadsAsTheEndOfTheClock) {
+  const Credential credential = leaf(LeafFault::none);
+  X509* copy = X509_dup(credential.certificate.native());
+  ASSERT_NE(copy, nullptr);
+  ASSERT_EQ(ASN1_TIME_set_string(X509_getm_notAfter(copy), "99991231235959Z"), 1);
+  const Certificate no_end{X509Handle::adopt(copy)};
+  EXPECT_EQ(no_end.info().not_after, std::chrono::system_clock::time_point::max());
+  EXPECT_EQ(no_end.info().not_before, credential.certificate.info().not_before);
+}
+
 TEST(CertificatePem, AKeySurvivesAPemRoundTrip) {
   const Credential credential = leaf(LeafFault::none);
   const std::string pem = credential.key_pem();
